@@ -1,0 +1,16 @@
+package io.gatehouse.events;
+
+import java.time.Instant;
+
+/** The Connect Card link the owner opens; only the link itself, never a token on its own. */
+public record ConnectCardIssued(
+        String requestId,
+        String connectionId,
+        String connectCardUri,
+        Instant expiresAt) implements GatehouseEvent {
+
+    @Override
+    public String streamKey() {
+        return requestId;
+    }
+}
