@@ -10,15 +10,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /** A thin view over the JDK exchange: decoded query/form, JSON in and out, and the status actually sent. */
 public final class ApiExchange {
     private final HttpExchange exchange;
+    private final IntConsumer beforeSend;
     private byte[] body;
     private int status;
 
-    public ApiExchange(HttpExchange exchange) {
+    /** {@code beforeSend} sees the status before the client can: the request log is complete when the client reads it. */
+    public ApiExchange(HttpExchange exchange, IntConsumer beforeSend) {
         this.exchange = exchange;
+        this.beforeSend = beforeSend;
     }
 
     public String method() { return exchange.getRequestMethod(); }
@@ -84,6 +88,7 @@ public final class ApiExchange {
 
     private void send(int status, byte[] bytes) throws IOException {
         this.status = status;
+        beforeSend.accept(status);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -49,7 +49,8 @@ public final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange raw) throws IOException {
-        ApiExchange exchange = new ApiExchange(raw);
+        ApiExchange exchange = new ApiExchange(raw, status -> log.add(new RecordedRequest(clock.instant(),
+                raw.getRequestMethod(), raw.getRequestURI().getPath(), raw.getRequestURI().getRawQuery(), status)));
         try {
             dispatch(exchange);
         } catch (ApiError error) {
@@ -57,7 +58,6 @@ public final class Router implements HttpHandler {
         } catch (RuntimeException bug) {
             exchange.respondError(new ApiError(500, "InternalServerError", "Sandbox failure: " + bug));
         } finally {
-            log.add(new RecordedRequest(clock.instant(), exchange.method(), exchange.path(), exchange.rawQuery(), exchange.status()));
             raw.close();
         }
     }

@@ -66,12 +66,13 @@ public final class WebhookDispatcher {
     }
 
     private void attempt(Webhook webhook, String event, String connectionId, byte[] body, int attempt, Duration lastWait) {
+        if (registry.find(webhook.id()) == null) return; // deleted (or sandbox reset) since: nothing more to send
         String signature = webhook.secret() == null ? null : WebhookSignature.sign(webhook.secret(), body);
         if (signature != null && upperCaseSignature) signature = signature.toUpperCase(Locale.ROOT);
         int status = send(webhook.url(), body, signature);
         deliveries.add(new WebhookDelivery(webhook.id(), event, connectionId, attempt, status,
                 new String(body, StandardCharsets.UTF_8), signature, clock.instant()));
-        if ((status < 200 || status >= 300) && attempt < maxAttempts && registry.find(webhook.id()) != null) {
+        if ((status < 200 || status >= 300) && attempt < maxAttempts) {
             Duration wait = lastWait.plus(retryIncrement);
             scheduler.schedule(() -> attempt(webhook, event, connectionId, body, attempt + 1, wait),
                     wait.toMillis(), TimeUnit.MILLISECONDS);
