@@ -130,11 +130,17 @@ public final class AccessControl {
         return owns(roles, ref) || hasManageGrants(roles) ? owner : activeRole;
     }
 
-    /** Fails with "does not exist or not authorized" unless the object exists and the roles can see it. */
+    /**
+     * Fails with "does not exist or not authorized" unless the object exists and the roles can see it: some
+     * privilege on it, MANAGE GRANTS, or ownership of the managed-access schema holding it. Roles and users are
+     * account objects addressed by name.
+     */
     public SecurableObject requireVisible(Set<String> roles, ObjectRef ref) {
         SecurableObject object = account.find(ref).orElse(null);
-        if (object == null || !(hasAnyPrivilege(roles, ref) || hasManageGrants(roles)
-                || ref.kind() == ObjectKind.ROLE)) {
+        SecurableObject managed = object == null ? null : managedSchemaOf(ref);
+        boolean schemaOwner = managed != null && roles.contains(managed.owner());
+        if (object == null || !(hasAnyPrivilege(roles, ref) || hasManageGrants(roles) || schemaOwner
+                || ref.kind() == ObjectKind.ROLE || ref.kind() == ObjectKind.USER)) {
             throw SqlException.notFound(ref.kindLabel(), ref.display());
         }
         return object;
