@@ -1,0 +1,34 @@
+package io.gatehouse.messaging.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay and of event consumption. */
+@ConfigMapping(prefix = "gatehouse.messaging")
+public interface MessagingConfig {
+
+    /** CloudEvents {@code source} of what this service publishes. */
+    @WithDefault("/gatehouse/${quarkus.application.name}")
+    String source();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the relay looks for rows left unsent (after a crash or a broker outage). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows published per relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for the broker's acks before it leaves a row for the next round. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** How long sent rows are kept (for operators) before they are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}

@@ -1,0 +1,39 @@
+package io.gatehouse.messaging.app;
+
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.messaging.inbox.EventHandlers;
+import io.gatehouse.messaging.inbox.EventReceiver;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A test consumer wired the way services wire theirs. */
+@ApplicationScoped
+public class IdentityConsumer {
+
+    public static final String NAME = "messaging-test";
+
+    private final EventReceiver receiver;
+    private final EntityManager em;
+    private final EventHandlers handlers;
+
+    IdentityConsumer(EventReceiver receiver, EntityManager em) {
+        this.receiver = receiver;
+        this.em = em;
+        this.handlers = EventHandlers.builder().on(UserJoinedBusiness.class, this::joined).build();
+    }
+
+    @Incoming("test-identity")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        receiver.receive(NAME, record, handlers);
+    }
+
+    private void joined(CloudEvent<UserJoinedBusiness> event) {
+        em.createNativeQuery("insert into test_applied (event_id, user_id) values (?1, ?2)")
+                .setParameter(1, event.id()).setParameter(2, event.data().userId()).executeUpdate();
+    }
+}
