@@ -41,6 +41,7 @@ class ConnectionCallsTest {
         assertThat(created.connectCardConfig().redirectUri()).isEqualTo("https://gatehouse.example/return?s=1");
         assertThat(sandbox.requestCount("POST /v1/connections")).isEqualTo(1);
         assertThat(sandbox.createCount()).isEqualTo(1);
+        assertThat(sandbox.requests()).extracting(r -> r.accept()).containsOnly("application/json;version=2");
     }
 
     @Test

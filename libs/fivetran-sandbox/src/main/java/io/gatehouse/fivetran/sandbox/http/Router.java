@@ -50,7 +50,8 @@ public final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange raw) throws IOException {
         ApiExchange exchange = new ApiExchange(raw, status -> log.add(new RecordedRequest(clock.instant(),
-                raw.getRequestMethod(), raw.getRequestURI().getPath(), raw.getRequestURI().getRawQuery(), status)));
+                raw.getRequestMethod(), raw.getRequestURI().getPath(), raw.getRequestURI().getRawQuery(), status,
+                raw.getRequestHeaders().getFirst("Accept"))));
         try {
             dispatch(exchange);
         } catch (ApiError error) {
