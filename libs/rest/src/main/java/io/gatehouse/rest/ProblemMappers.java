@@ -1,0 +1,92 @@
+package io.gatehouse.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error a Gatehouse API raises into application/problem+json. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    /** Bean Validation on request bodies and parameters: one entry per violated field. */
+    @ServerExceptionMapper(priority = 1)
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return Problem.invalid("The request has " + errors.size() + " invalid field(s).", errors).toResponse();
+    }
+
+    /** A body that is not JSON. Named explicitly: Quarkus' own mappers for these types would answer plain JSON. */
+    @ServerExceptionMapper(priority = 1)
+    public Response notJson(JsonParseException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape. */
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? pathOf(m) : null;
+        List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, "has the wrong type"));
+        return Problem.invalid("The request body is not valid JSON for this resource.", errors).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), null, List.of());
+        return Response.fromResponse(e.getResponse()).type(Problem.MEDIA).entity(problem).build();
+    }
+
+    /**
+     * {@code create.arg0.owner.email} -> {@code owner.email}: drop the method and parameter nodes
+     * Bean Validation puts in front of a request body's own path.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                default -> {
+                    String name = node.getName();
+                    if (node.getKey() != null) {
+                        name = name + "." + node.getKey();
+                    } else if (node.getIndex() != null) {
+                        name = name + "[" + node.getIndex() + "]";
+                    }
+                    if (name != null && !name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names.isEmpty() ? "request" : String.join(".", names);
+    }
+
+    private static String pathOf(MismatchedInputException e) {
+        List<String> names = new ArrayList<>();
+        e.getPath().forEach(ref -> names.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]"));
+        return String.join(".", names).replace(".[", "[");
+    }
+}
