@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The whole Gatehouse system on this machine, on embedded defaults: a Kafka broker, the Fivetran and
+# Snowflake sandboxes, and the four services (embedded H2 databases under deploy/local/data/db).
+#   deploy/local/run.sh up       build if needed, start everything, print where it answers
+#   deploy/local/run.sh down     stop everything (data kept; `reset` wipes it)
+#   deploy/local/run.sh status | logs <name> | token [role] | reset
+# Needs only a JDK 17+: ./mvnw brings Maven, Maven brings every jar from Maven Central.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data="$here/data"
+run="$data/run"
+mkdir -p "$run" "$data/db"
+
+# Development-only secrets: the local run is not production. Production takes these from its secret store.
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_LOCAL_PORT:-9092}"
+export GATEHOUSE_JWT_ISSUER="https://gatehouse.local/dev-idp"
+export GATEHOUSE_JWT_PUBLIC_KEY="$root/libs/testing/src/main/resources/gatehouse/dev-jwt/public-key.pem"
+export GATEHOUSE_FIVETRAN_BASE_URL="http://127.0.0.1:8189"
+export GATEHOUSE_FIVETRAN_API_KEY="local-key"
+export GATEHOUSE_FIVETRAN_API_SECRET="local-secret"
+export GATEHOUSE_CONNECT_CARD_STATE_KEY="local-run-state-key-local-run-state-key"
+export GATEHOUSE_WEBHOOK_FIVETRAN_SECRET="local-run-webhook-secret"
+export GATEHOUSE_CONNECTOR_RETURN_URL="http://127.0.0.1:8183/connect-card/return"
+export GATEHOUSE_SNOWFLAKE_JDBC_URL="jdbc:snowflake://127.0.0.1:8190/?ssl=off&account=LOCAL"
+export GATEHOUSE_SNOWFLAKE_USER="GATEHOUSE_SVC"
+export GATEHOUSE_SNOWFLAKE_PASSWORD="local-svc-password"
+
+services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184)
+
+pid_of() { cat "$run/$1.pid" 2>/dev/null || true; }
+alive() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() { # name port seconds
+  for _ in $(seq 1 $(( $3 * 4 ))); do
+    port_open "$2" && return 0
+    alive "$1" || { echo "$1 exited; last lines of $run/$1.log:" >&2; tail -20 "$run/$1.log" >&2; return 1; }
+    sleep 0.25
+  done
+  echo "$1 did not open port $2 in $3 s; see $run/$1.log" >&2; return 1
+}
+
+start() { # name port command...
+  local name=$1 port=$2; shift 2
+  if alive "$name"; then echo "  $name already running"; return 0; fi
+  if port_open "$port"; then echo "port $port (for $name) is taken by another process" >&2; return 1; fi
+  nohup "$@" >>"$run/$name.log" 2>&1 &
+  echo $! >"$run/$name.pid"
+  wait_port "$name" "$port" 90
+  echo "  $name on http://127.0.0.1:$port"
+}
+
+classpath_of() { # module -> runtime classpath of the module's jar, cached
+  local module=$1 out="$run/$(basename "$1").classpath"
+  if [ ! -s "$out" ] || [ "$root/$module/pom.xml" -nt "$out" ]; then
+    "$root/mvnw" -q -B -f "$root/pom.xml" -pl "$module" dependency:build-classpath \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$out" >/dev/null
+    touch "$out"
+  fi
+  echo "$root/$module/target/classes:$(cat "$out")"
+}
+
+build() {
+  if [ "${GATEHOUSE_SKIP_BUILD:-}" = 1 ] && [ -f "$root/services/grant-service/target/quarkus-app/quarkus-run.jar" ]; then
+    return 0
+  fi
+  echo "building (./mvnw install -DskipTests; about 2 minutes the first time)..."
+  "$root/mvnw" -q -B -f "$root/pom.xml" install -DskipTests
+}
+
+up() {
+  build
+  "$here/kafka-local.sh" up
+  start fivetran-sandbox 8189 java -cp "$(classpath_of libs/fivetran-sandbox)" io.gatehouse.fivetran.sandbox.Main \
+    --port=8189 --api-key="$GATEHOUSE_FIVETRAN_API_KEY" --api-secret="$GATEHOUSE_FIVETRAN_API_SECRET" \
+    --groups=local_group --credential=correct-horse --sync-seconds=5
+  start snowflake-sandbox 8190 java -cp "$(classpath_of libs/snowflake-sandbox)" io.gatehouse.snowflake.sandbox.Main \
+    --port 8190 --account LOCAL --admin-user ADMIN --admin-password local-admin \
+    --state-file "$data/snowflake-state.json" --init-sql "$here/snowflake-setup.sql"
+  for entry in "${services[@]}"; do
+    local name=${entry%%:*} port=${entry#*:}
+    GATEHOUSE_HTTP_PORT=$port start "$name" "$port" java -Xmx256m -jar "$root/services/$name/target/quarkus-app/quarkus-run.jar"
+  done
+  cat <<INFO
+
+Gatehouse is up. Try:
+  token=\$($0 token platform-admin)
+  curl -s -H "Authorization: Bearer \$token" http://127.0.0.1:8181/onboarding-requests
+  OpenAPI: http://127.0.0.1:8181/q/openapi  Metrics: http://127.0.0.1:8184/q/metrics
+  Fivetran sandbox: http://127.0.0.1:8189   Snowflake sandbox: jdbc:snowflake://127.0.0.1:8190/?ssl=off&account=LOCAL
+Stop with: $0 down
+INFO
+}
+
+down() {
+  for name in grant-service webhook-receiver connector-service onboarding-service snowflake-sandbox fivetran-sandbox; do
+    if alive "$name"; then
+      local p; p=$(pid_of "$name")
+      kill -TERM "$p"
+      for _ in $(seq 1 60); do kill -0 "$p" 2>/dev/null || break; sleep 0.25; done
+      kill -0 "$p" 2>/dev/null && kill -KILL "$p"
+      echo "  $name stopped"
+    fi
+    rm -f "$run/$name.pid"
+  done
+  "$here/kafka-local.sh" down
+}
+
+status() {
+  "$here/kafka-local.sh" status || true
+  for name in fivetran-sandbox snowflake-sandbox onboarding-service connector-service webhook-receiver grant-service; do
+    if alive "$name"; then echo "$name: running (pid $(pid_of "$name"))"; else echo "$name: stopped"; fi
+  done
+}
+
+token() {
+  java -cp "$(classpath_of libs/testing)" io.gatehouse.testing.auth.TestTokens "${1:-platform-admin}"
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  logs) tail -n "${3:-100}" "$run/${2:?name}.log" ;;
+  token) token "${2:-platform-admin}" ;;
+  reset) down; rm -rf "$data"; echo "local data wiped" ;;
+  *) echo "usage: $0 up|down|status|logs <name>|token [role]|reset" >&2; exit 2 ;;
+esac
