@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public enum EventType {
     CONNECTOR_REQUESTED(ConnectorRequested.class, Topics.ONBOARDING),
     CONNECT_CARD_ISSUED(ConnectCardIssued.class, Topics.ONBOARDING),
+    CONNECT_CARD_REQUESTED(ConnectCardRequested.class, Topics.ONBOARDING),
     SETUP_COMPLETED(SetupCompleted.class, Topics.ONBOARDING),
     CONNECTOR_ACTIVATED(ConnectorActivated.class, Topics.ONBOARDING),
     ONBOARDING_FAILED(OnboardingFailed.class, Topics.ONBOARDING),

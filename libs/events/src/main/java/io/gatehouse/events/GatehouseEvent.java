@@ -4,7 +4,7 @@ package io.gatehouse.events;
  * An event of the catalogue. The record is the JSON body of a CloudEvent; the envelope travels in
  * {@code ce_*} headers (see {@link CloudEvent}).
  */
-public sealed interface GatehouseEvent permits ConnectorRequested, ConnectCardIssued, SetupCompleted,
+public sealed interface GatehouseEvent permits ConnectorRequested, ConnectCardIssued, ConnectCardRequested, SetupCompleted,
         ConnectorActivated, OnboardingFailed, SyncCompleted, ConnectorBroken, UserJoinedBusiness,
         UserLeftBusiness, TableAdded, TableRemoved, GrantsApplied, DriftDetected {
 
