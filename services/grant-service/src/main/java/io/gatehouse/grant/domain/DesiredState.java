@@ -1,0 +1,124 @@
+package io.gatehouse.grant.domain;
+
+import io.gatehouse.grant.domain.Grant.GrantedTo;
+import io.gatehouse.grant.domain.Grant.Grantee;
+import io.gatehouse.grant.domain.Grant.ManagedSchema;
+import io.gatehouse.grant.domain.Grant.Privilege;
+import io.gatehouse.grant.domain.Grant.RoleExists;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What must hold in Snowflake for each managed role, from the facts (ARCHITECTURE.md, role model):
+ * <ul>
+ *   <li>table group: USAGE on each database and schema holding one of its tables, SELECT on each table;</li>
+ *   <li>shared schema: the managed-access schema, USAGE on it and its database, CREATE TABLE/VIEW on it,
+ *       SELECT/INSERT/UPDATE/DELETE/TRUNCATE on all its tables and its future tables;</li>
+ *   <li>business public: the roles of the groups published in the business;</li>
+ *   <li>user: the roles of its businesses, shared schemas and direct groups, itself granted to the user.</li>
+ * </ul>
+ * Every role is granted to the parent. An empty user role stays (no data access) unless configured to drop.
+ */
+public final class DesiredState {
+
+    public static final List<String> SHARED_TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE");
+
+    private final Facts facts;
+    private final RoleNames names;
+    private final String parent;
+    private final boolean dropEmptyUserRoles;
+
+    public DesiredState(Facts facts, RoleNames names, String parent, boolean dropEmptyUserRoles) {
+        this.facts = facts;
+        this.names = names;
+        this.parent = Identifier.validate("parent role", parent);
+        this.dropEmptyUserRoles = dropEmptyUserRoles;
+    }
+
+    public RoleNames names() {
+        return names;
+    }
+
+    public String parent() {
+        return parent;
+    }
+
+    public RoleState state(ManagedRole role) {
+        String name = names.of(role);
+        if (role instanceof ManagedRole.User u) {
+            return user(name, u.login());
+        } else if (role instanceof ManagedRole.Business b) {
+            return facts.businessKnown(b.business()) ? withBase(name, roles(holds(b))) : RoleState.absent(name);
+        } else if (role instanceof ManagedRole.Group g) {
+            return facts.groupKnown(g.group()) ? group(name, g.group()) : RoleState.absent(name);
+        }
+        ManagedRole.SharedSchema s = (ManagedRole.SharedSchema) role;
+        return facts.sharedSchemaKnown(new SchemaRef(s.database(), s.schema())) ? shared(name, s) : RoleState.absent(name);
+    }
+
+    /** The managed roles this role holds (granted to it), which must exist before it can hold them. */
+    public List<ManagedRole> holds(ManagedRole role) {
+        List<ManagedRole> held = new ArrayList<>();
+        if (role instanceof ManagedRole.User u) {
+            facts.businessesOf(u.login()).forEach(b -> held.add(new ManagedRole.Business(b)));
+            facts.sharedSchemasOf(u.login()).forEach(s -> held.add(new ManagedRole.SharedSchema(s.database(), s.schema())));
+            facts.directGroupsOf(u.login()).forEach(g -> held.add(new ManagedRole.Group(g)));
+        } else if (role instanceof ManagedRole.Business b) {
+            facts.groupsPublishedIn(b.business()).forEach(g -> held.add(new ManagedRole.Group(g)));
+        }
+        return held;
+    }
+
+    private RoleState user(String name, String login) {
+        if (!facts.userKnown(login)) {
+            return RoleState.absent(name);
+        }
+        List<ManagedRole> held = holds(new ManagedRole.User(login));
+        if (held.isEmpty() && dropEmptyUserRoles) {
+            return RoleState.absent(name);
+        }
+        Set<Grant> grants = roles(held);
+        grants.add(new GrantedTo(Grantee.USER, RoleNames.userObject(login)));
+        return withBase(name, grants);
+    }
+
+    private RoleState group(String name, String group) {
+        Set<Grant> grants = new HashSet<>();
+        for (TableRef t : facts.tablesOf(group)) {
+            grants.add(new Privilege("USAGE", Securable.database(t.database())));
+            grants.add(new Privilege("USAGE", Securable.schema(t.database(), t.schema())));
+            grants.add(new Privilege("SELECT", Securable.table(t.database(), t.schema(), t.table())));
+        }
+        return withBase(name, grants);
+    }
+
+    private RoleState shared(String name, ManagedRole.SharedSchema s) {
+        Set<Grant> grants = new HashSet<>();
+        grants.add(new ManagedSchema(s.database(), s.schema()));
+        grants.add(new Privilege("USAGE", Securable.database(s.database())));
+        for (String p : List.of("USAGE", "CREATE TABLE", "CREATE VIEW")) {
+            grants.add(new Privilege(p, Securable.schema(s.database(), s.schema())));
+        }
+        List<String> schema = List.of(s.database(), s.schema());
+        for (String p : SHARED_TABLE_PRIVILEGES) {
+            grants.add(new Privilege(p, new Securable(Securable.Type.ALL_TABLES_IN_SCHEMA, schema)));
+            grants.add(new Privilege(p, new Securable(Securable.Type.FUTURE_TABLES_IN_SCHEMA, schema)));
+        }
+        return withBase(name, grants);
+    }
+
+    private Set<Grant> roles(List<ManagedRole> held) {
+        Set<Grant> grants = new HashSet<>();
+        held.forEach(r -> grants.add(new Privilege("USAGE", Securable.role(names.of(r)))));
+        return grants;
+    }
+
+    private RoleState withBase(String name, Set<Grant> grants) {
+        Set<Grant> all = new HashSet<>(grants);
+        all.add(new RoleExists());
+        all.add(new GrantedTo(Grantee.ROLE, parent));
+        return new RoleState(name, true, all);
+    }
+}

@@ -1,0 +1,29 @@
+package io.gatehouse.grant.domain;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** The desired-state facts the service keeps (its database; an in-memory map in benchmarks and unit tests). */
+public interface Facts {
+
+    /** A user Gatehouse has heard of (joined a business, a shared schema or got a direct grant). */
+    boolean userKnown(String login);
+
+    Set<String> businessesOf(String login);
+
+    Set<SchemaRef> sharedSchemasOf(String login);
+
+    Set<String> directGroupsOf(String login);
+
+    /** A business with at least one member or one publication. */
+    boolean businessKnown(String business);
+
+    Set<String> groupsPublishedIn(String business);
+
+    /** A table group declared by the platform team or holding at least one table. */
+    boolean groupKnown(String group);
+
+    Collection<TableRef> tablesOf(String group);
+
+    boolean sharedSchemaKnown(SchemaRef schema);
+}

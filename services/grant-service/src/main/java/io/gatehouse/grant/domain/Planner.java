@@ -1,0 +1,168 @@
+package io.gatehouse.grant.domain;
+
+import io.gatehouse.grant.domain.Grant.GrantedTo;
+import io.gatehouse.grant.domain.Grant.ManagedSchema;
+import io.gatehouse.grant.domain.Grant.Privilege;
+import io.gatehouse.grant.domain.Grant.RoleExists;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Diffs the desired state of the affected roles against the applied ledger and emits only the difference,
+ * ordered: create roles, create managed schemas, revoke (tables before schemas before databases, memberships
+ * first), grant (parent first, databases before schemas before tables, roles held, the user last), drop roles.
+ *
+ * <p>A role the affected roles hold but that was never created joins the plan with its whole state, so
+ * "create before grant" holds across roles. Every statement is checked against the managed prefix: the planner
+ * refuses to touch a role outside it, and grants to a system role only the configured parent.
+ */
+public final class Planner {
+
+    private static final Set<String> PRIVILEGES = Set.of("USAGE", "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
+            "CREATE TABLE", "CREATE VIEW");
+    private static final int CREATE = 0;
+    private static final int SCHEMA = 10;
+    private static final int REVOKE = 20;
+    private static final int GRANT = 40;
+    private static final int DROP = 60;
+
+    private final DesiredState desired;
+
+    public Planner(DesiredState desired) {
+        this.desired = desired;
+    }
+
+    /** The ordered statements bringing {@code affected} (and roles they need) from {@code applied} to desired. */
+    public List<Statement> plan(List<ManagedRole> affected, Function<String, Set<Grant>> applied) {
+        Map<String, RoleState> states = new LinkedHashMap<>();
+        Deque<ManagedRole> queue = new ArrayDeque<>(affected);
+        Set<ManagedRole> seen = new HashSet<>(affected);
+        while (!queue.isEmpty()) {
+            ManagedRole role = queue.poll();
+            RoleState state = desired.state(role);
+            states.put(state.role(), state);
+            if (!state.exists()) {
+                continue;
+            }
+            for (ManagedRole held : desired.holds(role)) {
+                if (seen.add(held) && !applied.apply(desired.names().of(held)).contains(new RoleExists())) {
+                    queue.add(held);
+                }
+            }
+        }
+        return diff(new ArrayList<>(states.values()), applied);
+    }
+
+    /** The ordered statements bringing each role from {@code applied} to its given state. */
+    public List<Statement> diff(List<RoleState> states, Function<String, Set<Grant>> applied) {
+        List<Statement> out = new ArrayList<>();
+        for (RoleState state : states) {
+            Set<Grant> done = applied.apply(state.role());
+            if (!state.exists()) {
+                if (!done.isEmpty()) {
+                    out.add(statement(state.role(), "DROP ROLE IF EXISTS " + q(state.role()), new RoleExists(), false, DROP));
+                }
+                continue;
+            }
+            for (Grant g : state.grants()) {
+                if (!done.contains(g)) {
+                    out.add(grant(state.role(), g));
+                }
+            }
+            for (Grant g : done) {
+                if (!state.grants().contains(g) && !(g instanceof ManagedSchema)) {
+                    out.add(revoke(state.role(), g));
+                }
+            }
+        }
+        List<String> order = states.stream().map(RoleState::role).toList();
+        out.sort(Comparator.comparingInt(Statement::phase)
+                .thenComparingInt(s -> order.indexOf(s.role()))
+                .thenComparing(Statement::sql));
+        return out;
+    }
+
+    private Statement grant(String role, Grant g) {
+        if (g instanceof RoleExists) {
+            return statement(role, "CREATE ROLE IF NOT EXISTS " + q(role), g, true, CREATE);
+        } else if (g instanceof ManagedSchema s) {
+            return statement(role, "CREATE SCHEMA IF NOT EXISTS " + new SchemaRef(s.database(), s.schema()).qualified()
+                    + " WITH MANAGED ACCESS", g, true, SCHEMA);
+        } else if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
+            return statement(role, "GRANT ROLE " + heldRole(p) + " TO ROLE " + q(role), g, true, GRANT + 5);
+        } else if (g instanceof Privilege p) {
+            return statement(role, "GRANT " + privilege(p) + " ON " + p.on().sql() + " TO ROLE " + q(role),
+                    g, true, GRANT + depth(p.on()));
+        }
+        GrantedTo t = (GrantedTo) g;
+        return statement(role, "GRANT ROLE " + q(role) + " TO " + t.grantee() + " " + grantee(t), g, true,
+                t.grantee() == Grant.Grantee.ROLE ? GRANT : GRANT + 9);
+    }
+
+    private Statement revoke(String role, Grant g) {
+        if (g instanceof RoleExists || g instanceof ManagedSchema) {
+            throw new IllegalStateException("a live role keeps its existence and managed schemas are never dropped");
+        } else if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
+            return statement(role, "REVOKE ROLE " + heldRole(p) + " FROM ROLE " + q(role), g, false, REVOKE + 1);
+        } else if (g instanceof Privilege p) {
+            return statement(role, "REVOKE " + privilege(p) + " ON " + p.on().sql() + " FROM ROLE " + q(role),
+                    g, false, REVOKE + 10 - depth(p.on()));
+        }
+        GrantedTo t = (GrantedTo) g;
+        return statement(role, "REVOKE ROLE " + q(role) + " FROM " + t.grantee() + " " + grantee(t), g, false, REVOKE);
+    }
+
+    private Statement statement(String role, String sql, Grant g, boolean adds, int phase) {
+        if (!desired.names().isManaged(role)) {
+            throw new IllegalStateException("refusing to change role " + role + ": outside the managed prefix");
+        }
+        return new Statement(role, sql, g, adds, phase);
+    }
+
+    private String heldRole(Privilege p) {
+        String held = p.on().parts().get(0);
+        if (!desired.names().isManaged(held) || !"USAGE".equals(p.privilege())) {
+            throw new IllegalStateException("refusing to grant role " + held + ": outside the managed prefix");
+        }
+        return q(held);
+    }
+
+    private String grantee(GrantedTo t) {
+        if (t.grantee() == Grant.Grantee.ROLE && !t.name().equals(desired.parent())) {
+            throw new IllegalStateException("a managed role is granted only to the parent " + desired.parent());
+        }
+        return q(t.name());
+    }
+
+    private static String privilege(Privilege p) {
+        if (!PRIVILEGES.contains(p.privilege())) {
+            throw new IllegalStateException("privilege not in Gatehouse's vocabulary: " + p.privilege());
+        }
+        return p.privilege();
+    }
+
+    private static int depth(Securable on) {
+        switch (on.type()) {
+            case DATABASE:
+                return 1;
+            case SCHEMA:
+                return 2;
+            case ROLE:
+                return 5;
+            default:
+                return 3;
+        }
+    }
+
+    private static String q(String name) {
+        return Identifier.quote(name);
+    }
+}

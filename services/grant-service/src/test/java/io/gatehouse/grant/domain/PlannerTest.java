@@ -1,0 +1,152 @@
+package io.gatehouse.grant.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Plain JUnit: the planner issues only the difference, ordered, quoted, inside the managed prefix. */
+class PlannerTest {
+
+    private final RoleNames names = new RoleNames("GH_");
+    private InMemoryFacts facts;
+    private InMemoryLedger ledger;
+    private Planner planner;
+
+    @BeforeEach
+    void setUp() {
+        facts = new InMemoryFacts();
+        ledger = new InMemoryLedger();
+        planner = new Planner(new DesiredState(facts, names, "SYSADMIN", false));
+    }
+
+    private List<String> apply(ManagedRole... roles) {
+        List<Statement> plan = planner.plan(List.of(roles), ledger::of);
+        ledger.record(plan);
+        return plan.stream().map(Statement::sql).toList();
+    }
+
+    @Test
+    void firstTableOfANewGroupCreatesTheGroupAndBusinessRolesInOrder() {
+        facts.table("sales", new TableRef("DB", "S", "T"), "retail");
+        assertThat(apply(new ManagedRole.Group("sales"), new ManagedRole.Business("retail"))).containsExactly(
+                "CREATE ROLE IF NOT EXISTS \"GH_TG_SALES\"",
+                "CREATE ROLE IF NOT EXISTS \"GH_BIZ_RETAIL_PUBLIC\"",
+                "GRANT ROLE \"GH_TG_SALES\" TO ROLE \"SYSADMIN\"",
+                "GRANT ROLE \"GH_BIZ_RETAIL_PUBLIC\" TO ROLE \"SYSADMIN\"",
+                "GRANT USAGE ON DATABASE \"DB\" TO ROLE \"GH_TG_SALES\"",
+                "GRANT USAGE ON SCHEMA \"DB\".\"S\" TO ROLE \"GH_TG_SALES\"",
+                "GRANT SELECT ON TABLE \"DB\".\"S\".\"T\" TO ROLE \"GH_TG_SALES\"",
+                "GRANT ROLE \"GH_TG_SALES\" TO ROLE \"GH_BIZ_RETAIL_PUBLIC\"");
+        assertThat(apply(new ManagedRole.Group("sales"), new ManagedRole.Business("retail"))).isEmpty();
+    }
+
+    @Test
+    void aUserJoiningASecondBusinessCostsOneGrant() {
+        facts.table("sales", new TableRef("DB", "S", "T"), "retail").table("hr", new TableRef("DB", "H", "T"), "people");
+        apply(new ManagedRole.Group("sales"), new ManagedRole.Business("retail"),
+                new ManagedRole.Group("hr"), new ManagedRole.Business("people"));
+
+        facts.join("ada", "retail");
+        assertThat(apply(new ManagedRole.User("ada"))).containsExactly(
+                "CREATE ROLE IF NOT EXISTS \"GH_USER_ADA\"",
+                "GRANT ROLE \"GH_USER_ADA\" TO ROLE \"SYSADMIN\"",
+                "GRANT ROLE \"GH_BIZ_RETAIL_PUBLIC\" TO ROLE \"GH_USER_ADA\"",
+                "GRANT ROLE \"GH_USER_ADA\" TO USER \"ADA\"");
+        facts.join("ada", "people");
+        assertThat(apply(new ManagedRole.User("ada")))
+                .containsExactly("GRANT ROLE \"GH_BIZ_PEOPLE_PUBLIC\" TO ROLE \"GH_USER_ADA\"");
+    }
+
+    @Test
+    void aUserJoiningABusinessNeverSeenCreatesItsRoleFirst() {
+        facts.join("ada", "new-biz");
+        List<String> sql = apply(new ManagedRole.User("ada"));
+        assertThat(sql).hasSize(6);
+        assertThat(sql.indexOf("CREATE ROLE IF NOT EXISTS \"GH_BIZ_NEW_BIZ_PUBLIC\""))
+                .isLessThan(sql.indexOf("GRANT ROLE \"GH_BIZ_NEW_BIZ_PUBLIC\" TO ROLE \"GH_USER_ADA\""));
+    }
+
+    @Test
+    void leavingRevokesOneRoleAndKeepsTheEmptyUserRole() {
+        facts.join("ada", "retail");
+        apply(new ManagedRole.User("ada"));
+        facts.leave("ada", "retail");
+        assertThat(apply(new ManagedRole.User("ada")))
+                .containsExactly("REVOKE ROLE \"GH_BIZ_RETAIL_PUBLIC\" FROM ROLE \"GH_USER_ADA\"");
+        assertThat(ledger.of("GH_USER_ADA")).contains(new Grant.RoleExists());
+    }
+
+    @Test
+    void leavingTheLastBusinessDropsTheUserRoleWhenConfigured() {
+        planner = new Planner(new DesiredState(facts, names, "SYSADMIN", true));
+        facts.join("ada", "retail");
+        apply(new ManagedRole.User("ada"));
+        facts.leave("ada", "retail");
+        assertThat(apply(new ManagedRole.User("ada"))).containsExactly("DROP ROLE IF EXISTS \"GH_USER_ADA\"");
+        assertThat(ledger.of("GH_USER_ADA")).isEmpty();
+    }
+
+    @Test
+    void aTableAddedToAGroupCostsOneGrantPlusUsageOnlyWhereTheSchemaIsNew() {
+        facts.table("sales", new TableRef("DB", "S", "T1"), "retail");
+        apply(new ManagedRole.Group("sales"));
+        facts.table("sales", new TableRef("DB", "S", "T2"));
+        assertThat(apply(new ManagedRole.Group("sales")))
+                .containsExactly("GRANT SELECT ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES\"");
+        facts.table("sales", new TableRef("DB", "S2", "T3"));
+        assertThat(apply(new ManagedRole.Group("sales"))).containsExactly(
+                "GRANT USAGE ON SCHEMA \"DB\".\"S2\" TO ROLE \"GH_TG_SALES\"",
+                "GRANT SELECT ON TABLE \"DB\".\"S2\".\"T3\" TO ROLE \"GH_TG_SALES\"");
+    }
+
+    @Test
+    void removingTheLastTableOfASchemaRevokesTableThenSchemaUsage() {
+        facts.table("sales", new TableRef("DB", "S", "T1"), "retail").table("sales", new TableRef("DB", "S2", "T2"));
+        apply(new ManagedRole.Group("sales"));
+        facts.tables.get("sales").remove(new TableRef("DB", "S2", "T2"));
+        assertThat(apply(new ManagedRole.Group("sales"))).containsExactly(
+                "REVOKE SELECT ON TABLE \"DB\".\"S2\".\"T2\" FROM ROLE \"GH_TG_SALES\"",
+                "REVOKE USAGE ON SCHEMA \"DB\".\"S2\" FROM ROLE \"GH_TG_SALES\"");
+    }
+
+    @Test
+    void anInjectionAttemptInATableNameStaysInsideOneQuotedIdentifier() {
+        facts.table("sales", new TableRef("DB", "S", "x\"; DROP ROLE SYSADMIN; --"), "retail");
+        List<String> sql = apply(new ManagedRole.Group("sales"));
+        assertThat(sql).contains(
+                "GRANT SELECT ON TABLE \"DB\".\"S\".\"x\"\"; DROP ROLE SYSADMIN; --\" TO ROLE \"GH_TG_SALES\"");
+        assertThat(sql).noneMatch(s -> s.startsWith("DROP"));
+        assertThat(Identifier.parseQualified("\"DB\".\"S\".\"x\"\"; DROP ROLE SYSADMIN; --\"").get(2))
+                .isEqualTo("x\"; DROP ROLE SYSADMIN; --");
+    }
+
+    @Test
+    void sharedSchemaRoleCreatesTheManagedSchemaAndCoversFutureTables() {
+        facts.sharedSchemas.add(new SchemaRef("LAB", "TEAM"));
+        facts.sharedMembers.put("ada", Set.of(new SchemaRef("LAB", "TEAM")));
+        facts.users.add("ada");
+        List<String> sql = apply(new ManagedRole.User("ada"));
+        assertThat(sql).contains(
+                "CREATE SCHEMA IF NOT EXISTS \"LAB\".\"TEAM\" WITH MANAGED ACCESS",
+                "GRANT CREATE TABLE ON SCHEMA \"LAB\".\"TEAM\" TO ROLE \"GH_SS_LAB_TEAM\"",
+                "GRANT SELECT ON FUTURE TABLES IN SCHEMA \"LAB\".\"TEAM\" TO ROLE \"GH_SS_LAB_TEAM\"",
+                "GRANT ROLE \"GH_SS_LAB_TEAM\" TO ROLE \"GH_USER_ADA\"");
+        assertThat(sql.indexOf("CREATE SCHEMA IF NOT EXISTS \"LAB\".\"TEAM\" WITH MANAGED ACCESS"))
+                .isLessThan(sql.indexOf("GRANT USAGE ON SCHEMA \"LAB\".\"TEAM\" TO ROLE \"GH_SS_LAB_TEAM\""));
+    }
+
+    @Test
+    void refusesToTouchARoleOutsideThePrefixOrGrantToAnotherSystemRole() {
+        RoleState foreign = new RoleState("ANALYST", true, Set.of(new Grant.RoleExists()));
+        assertThatThrownBy(() -> planner.diff(List.of(foreign), r -> Set.of())).hasMessageContaining("outside the managed prefix");
+        RoleState toAdmin = new RoleState("GH_TG_X", true, Set.of(new Grant.GrantedTo(Grant.Grantee.ROLE, "ACCOUNTADMIN")));
+        assertThatThrownBy(() -> planner.diff(List.of(toAdmin), r -> Set.of())).hasMessageContaining("only to the parent");
+        RoleState holdsSys = new RoleState("GH_TG_X", true,
+                Set.of(new Grant.Privilege("USAGE", Securable.role("SECURITYADMIN"))));
+        assertThatThrownBy(() -> planner.diff(List.of(holdsSys), r -> Set.of())).hasMessageContaining("SECURITYADMIN");
+    }
+}
