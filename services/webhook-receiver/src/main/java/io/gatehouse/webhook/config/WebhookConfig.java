@@ -1,0 +1,50 @@
+package io.gatehouse.webhook.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code gatehouse.webhook.*}: how Fivetran webhooks are verified, kept and registered. */
+@ConfigMapping(prefix = "gatehouse.webhook")
+public interface WebhookConfig {
+
+    /**
+     * The secret Fivetran signs deliveries with ({@code X-Fivetran-Signature-256}). From the environment
+     * ({@code GATEHOUSE_WEBHOOK_FIVETRAN_SECRET}) in production; no default on purpose.
+     */
+    String fivetranSecret();
+
+    /** Larger bodies are refused with 413 before anything is verified or parsed. Fivetran's events are a few hundred bytes. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** How long delivery keys are kept for deduplication. Fivetran retries for up to 24 hours. */
+    @WithDefault("P7D")
+    Duration deliveryRetention();
+
+    Register register();
+
+    /** Registering this endpoint as a Fivetran group webhook. */
+    interface Register {
+
+        /** Registers {@link #groupIds()} shortly after startup, and retries until each is registered. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Fivetran destination groups whose connections should report here. */
+        Optional<List<String>> groupIds();
+
+        /** This service's base URL as Fivetran reaches it (https in production), without {@code /webhooks/fivetran}. */
+        Optional<String> publicUrl();
+
+        /** Fivetran events the webhook subscribes to. */
+        @WithDefault("sync_end,connection_failure")
+        List<String> events();
+
+        /** How long after startup the first attempt runs, and how often a failed one is retried. */
+        @WithDefault("5s")
+        Duration retryEvery();
+    }
+}
