@@ -1,0 +1,26 @@
+package io.gatehouse.onboarding.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** {@code gatehouse.onboarding.*}: the API's limits and the credential rule for {@code config} keys. */
+@ConfigMapping(prefix = "gatehouse.onboarding")
+public interface OnboardingConfig {
+
+    /** Page size of {@code GET /onboarding-requests} when the caller gives none. */
+    @WithDefault("20")
+    int defaultPageSize();
+
+    /** Largest page a caller may ask for. */
+    @WithDefault("100")
+    int maxPageSize();
+
+    /**
+     * A {@code config} key is refused when, lower-cased and stripped of everything but letters and digits,
+     * it contains one of these markers ({@code DB_Password}, {@code ssh.private-key}, {@code apiKey}...).
+     */
+    @WithDefault("password,passwd,pwd,passphrase,secret,token,privatekey,apikey,accesskey,credential,"
+            + "clientsecret,authorization,bearer,sessionkey,signingkey")
+    List<String> credentialMarkers();
+}

@@ -1,0 +1,85 @@
+package io.gatehouse.onboarding.messaging.in;
+
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.ConnectCardIssued;
+import io.gatehouse.events.ConnectCardRequested;
+import io.gatehouse.events.ConnectorActivated;
+import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.GatehouseEvent;
+import io.gatehouse.events.OnboardingFailed;
+import io.gatehouse.events.SetupCompleted;
+import io.gatehouse.messaging.inbox.EventHandlers;
+import io.gatehouse.messaging.inbox.EventReceiver;
+import io.gatehouse.onboarding.domain.RequestState;
+import io.gatehouse.onboarding.persistence.OnboardingRequest;
+import io.gatehouse.onboarding.persistence.TimelineEntry;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps each request's state and timeline in step with gatehouse.onboarding. Events about requests this
+ * service does not know (another environment's, or already purged) are skipped.
+ */
+@ApplicationScoped
+public class OnboardingTimeline {
+
+    public static final String CONSUMER = "onboarding-service";
+
+    private final EventReceiver receiver;
+    private final EventHandlers handlers;
+
+    OnboardingTimeline(EventReceiver receiver) {
+        this.receiver = receiver;
+        this.handlers = EventHandlers.builder()
+                .on(ConnectorRequested.class, e -> record(e, null, r -> { }))
+                .on(ConnectCardIssued.class, e -> record(e, "card expires " + e.data().expiresAt(), r -> {
+                    r.connectionId = e.data().connectionId();
+                    r.cardUri = e.data().connectCardUri();
+                    r.cardExpiresAt = e.data().expiresAt();
+                    r.moveTo(RequestState.CARD_ISSUED, e.time());
+                }))
+                .on(ConnectCardRequested.class, e -> record(e, "a fresh Connect Card was asked for", r -> { }))
+                .on(SetupCompleted.class, e -> record(e, "connection " + e.data().connectionId() + " connected",
+                        r -> r.moveTo(RequestState.SETUP_COMPLETED, e.time())))
+                .on(ConnectorActivated.class, e -> record(e, "connection " + e.data().connectionId() + " unpaused",
+                        r -> r.moveTo(RequestState.ACTIVE, e.time())))
+                .on(OnboardingFailed.class, e -> record(e, failure(e.data()), r -> {
+                    r.failureStage = e.data().stage().name();
+                    r.failureCode = e.data().code();
+                    r.failureReason = e.data().reason();
+                    if (e.data().connectionId() != null) {
+                        r.connectionId = e.data().connectionId();
+                    }
+                    r.moveTo(RequestState.FAILED, e.time());
+                }))
+                .build();
+    }
+
+    @Incoming("onboarding-in")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        receiver.receive(CONSUMER, record, handlers);
+    }
+
+    /** Runs inside the receiver's transaction, with the inbox row. */
+    private <T extends GatehouseEvent> void record(CloudEvent<T> event, String detail, Consumer<OnboardingRequest> change) {
+        String requestId = event.subject();
+        OnboardingRequest request = OnboardingRequest.findById(requestId);
+        if (request == null) {
+            Log.debugf("skipping %s for unknown request %s", event.ceType(), requestId);
+            return;
+        }
+        change.accept(request);
+        if (!TimelineEntry.recorded(event.id())) {
+            TimelineEntry.of(requestId, event.id(), event.type().eventName(), event.time(), detail).persist();
+        }
+    }
+
+    private static String failure(OnboardingFailed failed) {
+        return failed.stage() + (failed.code() == null ? "" : " " + failed.code()) + ": " + failed.reason();
+    }
+}

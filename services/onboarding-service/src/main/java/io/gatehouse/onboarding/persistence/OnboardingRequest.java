@@ -1,0 +1,75 @@
+package io.gatehouse.onboarding.persistence;
+
+import io.gatehouse.onboarding.domain.RequestState;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One onboarding request as the platform team asked for it, and where it stands. */
+@Entity
+@Table(name = "onboarding_request")
+public class OnboardingRequest extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** SHA-256 of the canonical request body: a replay with the same key must carry the same body. */
+    public String fingerprint;
+    public String service;
+    @Column(name = "group_id")
+    public String groupId;
+    @Column(name = "schema_name")
+    public String schemaName;
+    /** JSON object; never holds credentials (refused on the way in). */
+    public String config;
+    @Column(name = "owner_name")
+    public String ownerName;
+    @Column(name = "owner_email")
+    public String ownerEmail;
+    @Column(name = "table_group")
+    public String tableGroup;
+    /** JSON array of business names. */
+    public String businesses;
+    @Enumerated(EnumType.STRING)
+    public RequestState state;
+    @Column(name = "connection_id")
+    public String connectionId;
+    @Column(name = "card_uri")
+    public String cardUri;
+    @Column(name = "card_expires_at")
+    public Instant cardExpiresAt;
+    @Column(name = "failure_stage")
+    public String failureStage;
+    @Column(name = "failure_code")
+    public String failureCode;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "requested_by")
+    public String requestedBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<OnboardingRequest> byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    public void moveTo(RequestState target, Instant at) {
+        state = state.moveTo(target);
+        updatedAt = at;
+    }
+
+    /** The card link, only while Fivetran still honours it (one day after issue). */
+    public boolean cardValidAt(Instant now) {
+        return cardUri != null && cardExpiresAt != null && now.isBefore(cardExpiresAt)
+                && state.acceptsConnectCardReissue();
+    }
+}

@@ -1,0 +1,154 @@
+package io.gatehouse.onboarding.rest;
+
+import io.gatehouse.onboarding.config.OnboardingConfig;
+import io.gatehouse.onboarding.domain.RequestState;
+import io.gatehouse.onboarding.persistence.JsonColumns;
+import io.gatehouse.onboarding.persistence.OnboardingQueries;
+import io.gatehouse.onboarding.persistence.OnboardingRequest;
+import io.gatehouse.onboarding.persistence.OnboardingRequests;
+import io.gatehouse.rest.Problem;
+import io.gatehouse.rest.ProblemException;
+import io.gatehouse.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform team asks for sources here; ops follow them. */
+@Path("/onboarding-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Onboarding requests")
+public class OnboardingRequestResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final RequestValidation validation;
+    private final OnboardingRequests requests;
+    private final OnboardingQueries queries;
+    private final JsonColumns json;
+    private final OnboardingConfig config;
+
+    OnboardingRequestResource(RequestValidation validation, OnboardingRequests requests, OnboardingQueries queries,
+            JsonColumns json, OnboardingConfig config) {
+        this.validation = validation;
+        this.requests = requests;
+        this.queries = queries;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Ask for a source", description = "202 with the request id; the connector-service creates "
+            + "the Fivetran connection and a Connect Card. A retry with the same Idempotency-Key returns the first answer.")
+    public Response create(NewOnboardingRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context SecurityContext security) {
+        validation.check(body);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 200) {
+            throw new ProblemException(Problem.invalid("The Idempotency-Key header is too long.",
+                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "must be at most 200 characters"))));
+        }
+        String fingerprint = json.fingerprint(body);
+        if (key != null) {
+            Optional<OnboardingRequest> first = requests.byIdempotencyKey(key);
+            if (first.isPresent()) {
+                return replay(first.get(), fingerprint);
+            }
+        }
+        OnboardingRequest created;
+        try {
+            created = requests.create(body, key, fingerprint, security.getUserPrincipal().getName());
+        } catch (RuntimeException e) {
+            // Two retries raced: the other one holds the key now, and its answer is the answer.
+            Optional<OnboardingRequest> first = key == null ? Optional.empty() : requests.byIdempotencyKey(key);
+            if (first.isEmpty()) {
+                throw e;
+            }
+            return replay(first.get(), fingerprint);
+        }
+        return accepted(created);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "A request's state and timeline, with the Connect Card link while it is valid")
+    public OnboardingRequestView get(@PathParam("id") String id) {
+        return queries.view(id).orElseThrow(() -> OnboardingRequests.notFound(id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "List requests, newest first", description = "Filters: state, service, owner (name or email, "
+            + "partial). Pages start at 0.")
+    public OnboardingRequestSummary.Page list(@QueryParam("state") String state, @QueryParam("service") String service,
+            @QueryParam("owner") String owner, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? config.defaultPageSize() : size;
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        RequestState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = RequestState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("state", "must be one of " + List.of(RequestState.values())));
+            }
+        }
+        if (p < 0) {
+            errors.add(new Problem.FieldError("page", "must be 0 or more"));
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            errors.add(new Problem.FieldError("size", "must be between 1 and " + config.maxPageSize()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The query has " + errors.size() + " invalid parameter(s).", errors));
+        }
+        return queries.list(wanted, service, owner, p, s);
+    }
+
+    @POST
+    @Path("/{id}/connect-card")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Issue a fresh Connect Card", description = "For a card that expired or was lost; the new "
+            + "link shows up on the request once the connector-service has it. 409 after setup completed.")
+    public Response reissue(@PathParam("id") String id) {
+        OnboardingRequest request = requests.requestConnectCard(id);
+        return Response.accepted(new Accepted(request.id, request.state, location(request.id)))
+                .location(URI.create(location(request.id))).build();
+    }
+
+    private Response replay(OnboardingRequest first, String fingerprint) {
+        if (!first.fingerprint.equals(fingerprint)) {
+            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
+                    "This Idempotency-Key was used for a different request body (request " + first.id + ").",
+                    null, List.of()));
+        }
+        return accepted(first);
+    }
+
+    private static Response accepted(OnboardingRequest request) {
+        // The first answer, also on a replay: the request as it was accepted.
+        return Response.accepted(new Accepted(request.id, RequestState.REQUESTED, location(request.id)))
+                .location(URI.create(location(request.id))).build();
+    }
+
+    private static String location(String id) {
+        return "/onboarding-requests/" + id;
+    }
+}
