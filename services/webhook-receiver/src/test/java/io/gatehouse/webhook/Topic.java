@@ -34,6 +34,14 @@ final class Topic {
                 .toList();
     }
 
+    /** The distinct events of one CloudEvents type published under {@code key}. */
+    static List<String> events(KafkaCompanion companion, String topic, String key, String ceType) {
+        return KafkaEvents.recordsWithin(companion, topic, r -> key.equals(r.key()) && ceType.equals(type(r)), SETTLE).stream()
+                .map(r -> KafkaEvents.header(r, "ce_id").orElseThrow())
+                .distinct()
+                .toList();
+    }
+
     static String type(ConsumerRecord<String, String> record) {
         return KafkaEvents.header(record, "ce_type").orElse(null);
     }

@@ -1,0 +1,15 @@
+package io.gatehouse.webhook.config;
+
+import io.gatehouse.fivetran.connectcard.RedirectState;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The verifier of Connect Card redirect states, keyed with the secret connector-service signs with. */
+public class RedirectStateProducer {
+
+    @Produces
+    @Singleton
+    RedirectState redirectState(ConnectCardConfig config) {
+        return new RedirectState(config.stateKey());
+    }
+}

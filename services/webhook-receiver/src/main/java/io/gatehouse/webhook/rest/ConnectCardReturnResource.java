@@ -1,0 +1,33 @@
+package io.gatehouse.webhook.rest;
+
+import io.gatehouse.webhook.app.ConnectCardReturn;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Where Fivetran sends the owner's browser after a Connect Card ({@code connect_card_config.redirect_uri}). Only
+ * {@code state} is read: Fivetran documents no parameter it adds, so none is relied on.
+ */
+@Path("/connect-card/return")
+@Tag(name = "Connect Card")
+public class ConnectCardReturnResource {
+
+    private final ConnectCardReturn flow;
+
+    ConnectCardReturnResource(ConnectCardReturn flow) {
+        this.flow = flow;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Landing page after a Connect Card; confirms the setup with Fivetran")
+    public Response landing(@QueryParam("state") String state) {
+        return ReturnPages.render(flow.handle(state));
+    }
+}
