@@ -1,0 +1,60 @@
+package io.gatehouse.connector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code gatehouse.connector.*}. The Connect Card state key is {@code gatehouse.connect-card.state-key} (shared). */
+@ConfigMapping(prefix = "gatehouse.connector")
+public interface ConnectorConfig {
+
+    /** The webhook-receiver's public return URL; the card sends the owner there with {@code ?state=...}. */
+    String returnUrl();
+
+    /** Snowflake database Fivetran lands into: the database of every TableAdded. */
+    String destinationDatabase();
+
+    /** Fivetran documents a Connect Card as valid one day; the published expiry and the state's lifetime. */
+    @WithDefault("P1D")
+    Duration cardTtl();
+
+    /**
+     * Services whose destination naming is {@code config.schema_prefix} (database connectors, one destination
+     * schema per source schema); every other service gets {@code config.schema}.
+     */
+    @WithDefault("sql_server_rds,sql_server,postgres_rds,postgres,aurora_postgres,mysql_rds,mysql,aurora,oracle_rds,oracle")
+    List<String> schemaPrefixServices();
+
+    Worker worker();
+
+    /** The scheduled worker that performs due Fivetran calls. */
+    interface Worker {
+        /** How often it looks for due work (it is also woken right after new work commits). */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Requests claimed per round. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Fivetran calls in flight at once: one slow request never holds up the others. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** A claimed request is not claimed again (here or by another instance) before this passes. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** First retry delay of a transient failure; doubles per attempt, with jitter. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** After this many transient failures in a row the request fails for good. */
+        @WithDefault("40")
+        int maxAttempts();
+    }
+}

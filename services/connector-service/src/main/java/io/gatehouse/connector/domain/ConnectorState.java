@@ -1,0 +1,38 @@
+package io.gatehouse.connector.domain;
+
+import io.gatehouse.events.FailureStage;
+
+/** What the connector-service has done for a request in Fivetran, and so what it does next. */
+public enum ConnectorState {
+    /** No connection known yet: find one by group + schema, else create it. */
+    PENDING(FailureStage.CREATE_CONNECTION),
+    /** The connection exists; a (fresh) Connect Card is needed. */
+    CREATED(FailureStage.CONNECT_CARD),
+    /** ConnectCardIssued published; waiting for the owner. */
+    CARD_ISSUED(null),
+    /** The owner completed setup; the connection must be unpaused. */
+    ACTIVATING(FailureStage.ACTIVATION),
+    /** Unpaused; tables are announced after successful syncs. */
+    ACTIVE(FailureStage.SYNC),
+    FAILED(null);
+
+    private final FailureStage stage;
+
+    ConnectorState(FailureStage stage) {
+        this.stage = stage;
+    }
+
+    /** The stage a failure of this state's work is reported under. */
+    public FailureStage failureStage() {
+        return stage == null ? FailureStage.CREATE_CONNECTION : stage;
+    }
+
+    /** A reissue makes sense while the owner has not completed setup and a connection is known. */
+    public boolean acceptsCardReissue() {
+        return this == CREATED || this == CARD_ISSUED;
+    }
+
+    public boolean acceptsSetupCompleted() {
+        return this == PENDING || this == CREATED || this == CARD_ISSUED;
+    }
+}

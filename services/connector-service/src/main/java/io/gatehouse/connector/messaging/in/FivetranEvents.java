@@ -1,0 +1,39 @@
+package io.gatehouse.connector.messaging.in;
+
+import io.gatehouse.connector.persistence.ConnectorRequests;
+import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.SyncCompleted;
+import io.gatehouse.events.SyncStatus;
+import io.gatehouse.messaging.inbox.EventHandlers;
+import io.gatehouse.messaging.inbox.EventReceiver;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** gatehouse.fivetran: a successful sync asks for the tables to be announced; a broken connector fails the request. */
+@ApplicationScoped
+public class FivetranEvents {
+
+    private final EventReceiver receiver;
+    private final EventHandlers handlers;
+
+    FivetranEvents(EventReceiver receiver, ConnectorRequests requests) {
+        this.receiver = receiver;
+        this.handlers = EventHandlers.builder()
+                .on(SyncCompleted.class, e -> {
+                    if (e.data().status() == SyncStatus.SUCCESSFUL) {
+                        requests.syncSucceeded(e.data().connectionId());
+                    }
+                })
+                .on(ConnectorBroken.class, e -> requests.broken(e.data().connectionId(), e.data().fivetranEvent(),
+                        e.data().reason()))
+                .build();
+    }
+
+    @Incoming("fivetran-in")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        receiver.receive(OnboardingEvents.CONSUMER, record, handlers);
+    }
+}

@@ -1,0 +1,13 @@
+package io.gatehouse.connector.persistence;
+
+import io.gatehouse.connector.domain.ConnectorState;
+
+/** A claimed row as the worker sees it, outside any transaction; {@code version} is the claim. */
+public record WorkItem(String requestId, String service, String groupId, String schemaName, String config,
+        ConnectorState state, String connectionId, boolean tablesDue, int attempts, long version) {
+
+    static WorkItem of(ConnectorRequest r) {
+        return new WorkItem(r.requestId, r.service, r.groupId, r.schemaName, r.config, r.state, r.connectionId,
+                r.tablesDue, r.attempts, r.version);
+    }
+}

@@ -1,0 +1,185 @@
+package io.gatehouse.connector.worker;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.connector.config.ConnectorConfig;
+import io.gatehouse.connector.domain.DestinationNaming;
+import io.gatehouse.connector.persistence.ConnectorRequests;
+import io.gatehouse.connector.persistence.ConnectorRequests.LandedTable;
+import io.gatehouse.connector.persistence.WorkItem;
+import io.gatehouse.fivetran.client.FivetranClient;
+import io.gatehouse.fivetran.client.error.FivetranConflictException;
+import io.gatehouse.fivetran.client.error.FivetranException;
+import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
+import io.gatehouse.fivetran.client.error.FivetranRateLimitedException;
+import io.gatehouse.fivetran.client.model.ConnectCard;
+import io.gatehouse.fivetran.client.model.ConnectCardConfig;
+import io.gatehouse.fivetran.client.model.Connection;
+import io.gatehouse.fivetran.client.model.CreateConnection;
+import io.gatehouse.fivetran.client.model.SchemaConfig;
+import io.gatehouse.fivetran.connectcard.RedirectState;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Fivetran call(s) due on one claimed request, outside any transaction, then the result recorded
+ * through {@link ConnectorRequests} (state + event in one transaction). Fivetran is never called while a
+ * database transaction or a Kafka record waits on it.
+ */
+@ApplicationScoped
+public class FivetranSteps {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final FivetranClient fivetran;
+    private final ConnectorRequests requests;
+    private final ConnectorConfig config;
+    private final RedirectState redirectState;
+    private final DestinationNaming naming;
+    private final FivetranCallHooks hooks;
+    private final ObjectMapper mapper;
+
+    FivetranSteps(FivetranClient fivetran, ConnectorRequests requests, ConnectorConfig config,
+            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks,
+            ObjectMapper mapper) {
+        this.fivetran = fivetran;
+        this.requests = requests;
+        this.config = config;
+        this.redirectState = new RedirectState(stateKey);
+        this.naming = new DestinationNaming(config.schemaPrefixServices());
+        this.hooks = hooks;
+        this.mapper = mapper;
+    }
+
+    public void run(WorkItem item) {
+        try {
+            switch (item.state()) {
+                case PENDING -> createOrAdopt(item);
+                case CREATED -> issueCard(item, item.connectionId());
+                case ACTIVATING -> activate(item);
+                case ACTIVE -> {
+                    if (item.tablesDue()) {
+                        announceTables(item);
+                    }
+                }
+                default -> Log.debugf("nothing due on %s in %s", item.requestId(), item.state());
+            }
+        } catch (FivetranException e) {
+            if (e.isRetryable() || isSchemaNotYetThere(item, e)) {
+                Optional<Duration> retryAfter = e instanceof FivetranRateLimitedException limited
+                        ? limited.retryAfter() : Optional.empty();
+                Log.warnf("request %s: Fivetran failed transiently in %s, retrying later: %s", item.requestId(),
+                        item.state(), e.getMessage());
+                requests.retryLater(item, e.getMessage(), retryAfter);
+            } else {
+                Log.warnf("request %s: Fivetran refused in %s: %s", item.requestId(), item.state(), e.getMessage());
+                requests.failed(item, item.tablesDue() && item.state() == io.gatehouse.connector.domain.ConnectorState.ACTIVE
+                        ? io.gatehouse.events.FailureStage.SYNC : item.state().failureStage(),
+                        e.code(), e.fivetranMessage() == null ? e.getMessage() : e.fivetranMessage());
+            }
+        } catch (RuntimeException e) {
+            // Anything else (a crash before our commit, the database away): the row stays with us, tried again later.
+            Log.warnf(e, "request %s: step %s failed, retrying later", item.requestId(), item.state());
+            requests.retryLater(item, e.toString(), Optional.empty());
+        }
+    }
+
+    /**
+     * Exactly one connection per request: look first (a crash after an earlier create left one), create
+     * otherwise, and on 409 adopt the one that holds the schema.
+     */
+    private void createOrAdopt(WorkItem item) {
+        Optional<Connection> existing = fivetran.findConnection(item.groupId(), item.schemaName());
+        Connection connection;
+        if (existing.isPresent()) {
+            connection = adopt(item, existing.get());
+        } else {
+            try {
+                connection = fivetran.createConnection(new CreateConnection(item.groupId(), item.service(), true, false,
+                        naming.config(item.service(), item.schemaName(), settings(item)), cardConfig(item)));
+            } catch (FivetranConflictException e) {
+                connection = adopt(item, fivetran.findConnection(item.groupId(), item.schemaName())
+                        .orElseThrow(() -> e));
+            }
+            hooks.afterConnectionCreated(item.requestId(), connection.id());
+        }
+        ConnectCard card = connection.connectCard() != null && connection.connectCard().uri() != null
+                ? connection.connectCard()
+                : fivetran.connectCard(connection.id(), cardConfig(item));
+        requests.cardIssued(item, connection.id(), card.uri());
+    }
+
+    private Connection adopt(WorkItem item, Connection found) {
+        if (!item.service().equals(found.service())) {
+            // Someone else's connection holds the schema: adopting it would hand them our owner's card.
+            throw new FivetranException(409, "Conflict", "Schema '" + item.schemaName() + "' of group '"
+                    + item.groupId() + "' is taken by a " + found.service() + " connection (" + found.id() + ")");
+        }
+        Optional<String> holder = requests.holderOf(found.id()).filter(other -> !other.equals(item.requestId()));
+        if (holder.isPresent()) {
+            // Two requests must never share one connection (nor one owner's card).
+            throw new FivetranException(409, "Conflict", "Schema '" + item.schemaName() + "' of group '" + item.groupId()
+                    + "' already belongs to connection " + found.id() + " of onboarding request " + holder.get());
+        }
+        Log.infof("request %s adopts existing connection %s", item.requestId(), found.id());
+        return found;
+    }
+
+    private void issueCard(WorkItem item, String connectionId) {
+        ConnectCard card = fivetran.connectCard(connectionId, cardConfig(item));
+        requests.cardIssued(item, connectionId, card.uri());
+    }
+
+    private void activate(WorkItem item) {
+        fivetran.unpause(item.connectionId());
+        requests.activated(item);
+    }
+
+    private void announceTables(WorkItem item) {
+        SchemaConfig schemaConfig = fivetran.schemaConfig(item.connectionId());
+        List<LandedTable> tables = new ArrayList<>();
+        if (schemaConfig != null && schemaConfig.schemas() != null) {
+            schemaConfig.schemas().forEach((sourceSchema, schema) -> {
+                if (Boolean.FALSE.equals(schema.enabled()) || schema.tables() == null) {
+                    return;
+                }
+                String destinationSchema = schema.nameInDestination() != null ? schema.nameInDestination() : sourceSchema;
+                schema.tables().forEach((sourceTable, table) -> {
+                    if (!Boolean.FALSE.equals(table.enabled())) {
+                        tables.add(new LandedTable(destinationSchema,
+                                table.nameInDestination() != null ? table.nameInDestination() : sourceTable));
+                    }
+                });
+            });
+        }
+        int announced = requests.tablesFound(item, tables);
+        Log.infof("request %s: %d table(s) in schema config, %d new", item.requestId(), tables.size(), announced);
+    }
+
+    /** The card returns the owner to the webhook-receiver with a signed state binding the request. */
+    private ConnectCardConfig cardConfig(WorkItem item) {
+        String state = redirectState.sign(item.requestId(), config.cardTtl());
+        String separator = config.returnUrl().contains("?") ? "&" : "?";
+        return new ConnectCardConfig(config.returnUrl() + separator + "state=" + state, true, null);
+    }
+
+    private Map<String, Object> settings(WorkItem item) {
+        try {
+            return mapper.readValue(item.config(), MAP);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored config of " + item.requestId() + " is not JSON", e);
+        }
+    }
+
+    /** Right after a sync the schema config may lag a moment: NotFound_SchemaConfig is worth another look. */
+    private static boolean isSchemaNotYetThere(WorkItem item, FivetranException e) {
+        return e instanceof FivetranNotFoundException && item.tablesDue() && "NotFound_SchemaConfig".equals(e.code());
+    }
+}

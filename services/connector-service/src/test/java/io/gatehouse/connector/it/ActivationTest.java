@@ -1,0 +1,123 @@
+package io.gatehouse.connector.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.SetupCompleted;
+import io.gatehouse.events.SyncCompleted;
+import io.gatehouse.events.SyncStatus;
+import io.gatehouse.events.Topics;
+import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real broker + Fivetran sandbox: SetupCompleted unpauses (ConnectorActivated), a successful sync announces
+ * each landed table once (TableAdded), ConnectorBroken fails the request.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SandboxResource.class, scope = TestResourceScope.GLOBAL)
+class ActivationTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Test
+    void setupThenSyncAnnouncesTheLandedTables() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request();
+        String connectionId = cardCompleted(flow, request);
+
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+
+        JsonNode activated = flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+        assertThat(activated.path("connectionId").asText()).isEqualTo(connectionId);
+        assertThat(SandboxResource.sandbox().connection(connectionId).paused()).isFalse();
+        // unpausing a connected connection starts its first sync in the sandbox
+        await().atMost(Flow.WAIT).until(() -> !SandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+
+        flow.send(new SyncCompleted(connectionId, SandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
+
+        // sql_server_rds is a schema_prefix connector: <prefix>_<source schema>, tables by name_in_destination
+        String prefix = request.schemaName();
+        flow.await(Topics.CATALOG, "RAW." + prefix + "_sales.invoices", "TableAdded");
+        List<JsonNode> added = flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2));
+        assertThat(added).extracting(t -> t.path("schema").asText() + "." + t.path("table").asText())
+                .containsExactlyInAnyOrder(prefix + "_dbo.customers", prefix + "_dbo.orders", prefix + "_sales.invoices");
+        assertThat(added).allSatisfy(t -> {
+            assertThat(t.path("database").asText()).isEqualTo("RAW");
+            assertThat(t.path("tableGroup").asText()).isEqualTo("sales_core");
+            assertThat(t.path("businesses")).extracting(JsonNode::asText).containsExactly("finance", "sales");
+            assertThat(t.path("connectionId").asText()).isEqualTo(connectionId);
+        });
+
+        // a later sync that brings nothing new announces nothing
+        flow.send(new SyncCompleted(connectionId, SandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(3))).hasSize(3);
+    }
+
+    @Test
+    void aLaterSyncAnnouncesOnlyNewTables() {
+        Flow flow = new Flow(companion);
+        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
+        SandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha")));
+        ConnectorRequested request = Flow.request(service, SandboxResource.GROUP);
+        String connectionId = cardCompleted(flow, request);
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+        await().atMost(Flow.WAIT).until(() -> !SandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName() + ".alpha", "TableAdded");
+
+        // the source grows a table; Fivetran's schema config picks it up
+        SandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
+        given().auth().preemptive().basic(SandboxResource.apiKey(), SandboxResource.apiSecret())
+                .post(SandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
+                .then().statusCode(200);
+        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName() + ".beta", "TableAdded");
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2)))
+                .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("alpha", "beta");
+    }
+
+    @Test
+    void failedSyncAnnouncesNothingAndBrokenConnectorFailsTheRequest() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request();
+        String connectionId = cardCompleted(flow, request);
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+
+        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.FAILED, "source unreachable"));
+        flow.send(new ConnectorBroken(connectionId, SandboxResource.GROUP, "connection_failure", "Invalid login credentials"));
+
+        JsonNode failed = flow.awaitOnboarding(request.requestId(), "OnboardingFailed");
+        assertThat(failed.path("stage").asText()).isEqualTo("BROKEN");
+        assertThat(failed.path("connectionId").asText()).isEqualTo(connectionId);
+        assertThat(failed.path("code").asText()).isEqualTo("connection_failure");
+        assertThat(failed.path("reason").asText()).isEqualTo("Invalid login credentials");
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(1))).isEmpty();
+    }
+
+    /** Request -> card -> the owner completes it in the sandbox (as a browser would). */
+    private static String cardCompleted(Flow flow, ConnectorRequested request) {
+        flow.send(request);
+        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        SandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(), SandboxResource.CREDENTIAL);
+        return issued.path("connectionId").asText();
+    }
+}

@@ -1,0 +1,83 @@
+package io.gatehouse.connector.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.GatehouseEvent;
+import io.gatehouse.events.Owner;
+import io.gatehouse.events.Topics;
+import io.gatehouse.fivetran.sandbox.SandboxConnection;
+import io.gatehouse.testing.kafka.KafkaEvents;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Drives the connector-service from the outside: events in on Kafka, events out on Kafka, Fivetran in the sandbox. */
+final class Flow {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final KafkaCompanion companion;
+
+    Flow(KafkaCompanion companion) {
+        this.companion = companion;
+    }
+
+    static ConnectorRequested request(String service, String group) {
+        String id = UUID.randomUUID().toString();
+        return new ConnectorRequested(id, service, group, "src_" + id.substring(0, 8),
+                Map.of("host", "sql.example.com", "port", 1433, "database", "sales"),
+                new Owner("Ada Owner", "ada@example.com"), "sales_core", List.of("finance", "sales"));
+    }
+
+    static ConnectorRequested request() {
+        return request("sql_server_rds", SandboxResource.GROUP);
+    }
+
+    <T extends GatehouseEvent> CloudEvent<T> send(T data) {
+        return send(CloudEvent.of("/tests", data));
+    }
+
+    <T extends GatehouseEvent> CloudEvent<T> send(CloudEvent<T> event) {
+        KafkaEvents.send(companion, KafkaEvents.record(event));
+        return event;
+    }
+
+    /** The first event of {@code ceName} (e.g. ConnectCardIssued) on {@code topic} with that key, as JSON. */
+    JsonNode await(String topic, String key, String ceName) {
+        ConsumerRecord<String, String> record = KafkaEvents.awaitRecord(companion, topic,
+                r -> key.equals(r.key()) && isType(r, ceName), WAIT);
+        return json(record.value());
+    }
+
+    JsonNode awaitOnboarding(String requestId, String ceName) {
+        return await(Topics.ONBOARDING, requestId, ceName);
+    }
+
+    /** All events of {@code ceName} whose body mentions {@code needle}, read for a few seconds. */
+    List<JsonNode> all(String topic, String ceName, String needle, Duration window) {
+        return KafkaEvents.recordsWithin(companion, topic, r -> isType(r, ceName) && r.value().contains(needle), window)
+                .stream().map(r -> json(r.value())).toList();
+    }
+
+    static List<SandboxConnection> connectionsWithSchema(String schema) {
+        return SandboxResource.sandbox().connections().stream().filter(c -> schema.equals(c.schema())).toList();
+    }
+
+    private static boolean isType(ConsumerRecord<String, String> r, String ceName) {
+        return KafkaEvents.header(r, "ce_type").orElse("").equals("gatehouse." + ceName + ".v1");
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return MAPPER.readTree(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
