@@ -1,0 +1,91 @@
+package io.gatehouse.grant.apply;
+
+import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.persistence.ApplyJob;
+import io.gatehouse.grant.persistence.JobQueue;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Takes pending jobs and applies them in parallel, at most {@code concurrency} at a time, keeping order per key:
+ * a job waits while an earlier job of the same key is pending (even one waiting for its retry), and while a job
+ * touching one of its roles is running. The consumer never waits for Snowflake.
+ *
+ * <p>One service instance applies; running several would need the claim moved into the database
+ * ({@code SELECT ... FOR UPDATE SKIP LOCKED}).
+ */
+@ApplicationScoped
+public class ApplyWorker {
+
+    private final JobQueue jobs;
+    private final JobApplier applier;
+    private final int concurrency;
+    private final ExecutorService pool;
+    private final Set<Long> runningJobs = new HashSet<>();
+    private final Set<String> runningKeys = new HashSet<>();
+    private final Set<String> runningRoles = new HashSet<>();
+
+    ApplyWorker(JobQueue jobs, JobApplier applier, GrantConfig config) {
+        this.jobs = jobs;
+        this.applier = applier;
+        this.concurrency = config.apply().concurrency();
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> new Thread(r, "grant-apply-" + n.incrementAndGet()));
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Scheduled(every = "${gatehouse.grant.apply.poll-interval:200ms}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        List<ApplyJob> pending = QuarkusTransaction.requiringNew().call(() -> jobs.pending(concurrency * 200));
+        Instant now = Instant.now();
+        Set<String> keysSeen = new HashSet<>();
+        for (ApplyJob job : pending) {
+            boolean firstOfKey = keysSeen.add(job.key());
+            if (!firstOfKey || job.nextAttemptAt().isAfter(now)) {
+                continue;
+            }
+            synchronized (this) {
+                if (runningJobs.size() >= concurrency) {
+                    return;
+                }
+                if (runningJobs.contains(job.id()) || runningKeys.contains(job.key())
+                        || job.roles().stream().anyMatch(runningRoles::contains)) {
+                    continue;
+                }
+                runningJobs.add(job.id());
+                runningKeys.add(job.key());
+                runningRoles.addAll(job.roles());
+            }
+            pool.execute(() -> run(job));
+        }
+    }
+
+    private void run(ApplyJob job) {
+        try {
+            applier.apply(job);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "job %d failed unexpectedly; it stays pending", job.id());
+        } finally {
+            synchronized (this) {
+                runningJobs.remove(job.id());
+                runningKeys.remove(job.key());
+                job.roles().forEach(runningRoles::remove);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.gatehouse.grant.apply;
+
+import io.gatehouse.events.TableAdded;
+import io.gatehouse.events.TableRemoved;
+import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.events.UserLeftBusiness;
+import io.gatehouse.grant.domain.Identifier;
+import io.gatehouse.grant.domain.InvalidNameException;
+import io.gatehouse.grant.domain.ManagedRole;
+import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.grant.domain.TableRef;
+import io.gatehouse.grant.persistence.FactStore;
+import io.gatehouse.grant.persistence.JobQueue;
+import io.gatehouse.grant.persistence.RoleRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns an event or an admin decision into desired facts and names the roles it affects. Every name is
+ * validated and registered first, so a name Gatehouse cannot represent refuses the change before anything is
+ * stored ({@link InvalidNameException}: the consumer's record goes to the DLQ, the REST caller gets a 400).
+ */
+@ApplicationScoped
+public class DesiredChanges {
+
+    /** What a change touched: the ordering key of its apply job, the user it concerns, the roles to re-plan. */
+    public record Change(String key, String login, Set<String> roles) {
+    }
+
+    private final FactStore facts;
+    private final RoleRegistry registry;
+    private final JobQueue jobs;
+    private final GrantModel model;
+
+    DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model) {
+        this.facts = facts;
+        this.registry = registry;
+        this.jobs = jobs;
+        this.model = model;
+    }
+
+    /** Logins are case-insensitive in Snowflake: Gatehouse keys them upper case. */
+    public static String login(String login) {
+        return Identifier.validate("login", login).toUpperCase(Locale.ROOT);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(Change change, String eventId, String eventType) {
+        jobs.enqueue(change.key(), eventId, eventType, change.login(), change.roles());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change userJoined(UserJoinedBusiness e) {
+        String login = login(e.login());
+        String userRole = claim(new ManagedRole.User(login));
+        claim(new ManagedRole.Business(e.business()));
+        facts.knowUser(login, e.userId());
+        facts.join(login, e.business());
+        return new Change(e.userId(), login, Set.of(userRole));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change userLeft(UserLeftBusiness e) {
+        String login = login(e.login());
+        String userRole = claim(new ManagedRole.User(login));
+        facts.leave(login, e.business());
+        return new Change(e.userId(), login, Set.of(userRole));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change tableAdded(TableAdded e) {
+        TableRef table = new TableRef(e.database(), e.schema(), e.table());
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(claim(new ManagedRole.Group(e.tableGroup())));
+        List<String> businesses = e.businesses() == null ? List.of() : e.businesses();
+        for (String b : businesses) {
+            roles.add(claim(new ManagedRole.Business(b)));
+        }
+        facts.declareGroup(e.tableGroup());
+        facts.putTable(table, e.tableGroup()).ifPresent(old -> roles.add(claim(new ManagedRole.Group(old))));
+        businesses.forEach(b -> facts.publish(e.tableGroup(), b));
+        return new Change(table.qualified(), null, roles);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change tableRemoved(TableRemoved e) {
+        TableRef table = new TableRef(e.database(), e.schema(), e.table());
+        Set<String> roles = new LinkedHashSet<>();
+        facts.removeTable(table).ifPresent(group -> roles.add(claim(new ManagedRole.Group(group))));
+        return new Change(table.qualified(), null, roles);
+    }
+
+    /** The platform team's decision: the group exists and is published in exactly these businesses. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change putTableGroup(String group, Collection<String> businesses) {
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(claim(new ManagedRole.Group(group)));
+        for (String b : businesses) {
+            roles.add(claim(new ManagedRole.Business(b)));
+        }
+        facts.declareGroup(group);
+        for (String old : facts.businessesPublishing(group)) {
+            if (!businesses.contains(old)) {
+                facts.unpublish(group, old);
+                roles.add(claim(new ManagedRole.Business(old)));
+            }
+        }
+        businesses.forEach(b -> facts.publish(group, b));
+        return new Change("table-group:" + group, null, roles);
+    }
+
+    /** The schema is shared, managed-access, with exactly these members. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change putSharedSchema(SchemaRef schema, Collection<String> members) {
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(claim(new ManagedRole.SharedSchema(schema.database(), schema.schema())));
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String m : members) {
+            wanted.add(login(m));
+        }
+        for (String login : wanted) {
+            roles.add(claim(new ManagedRole.User(login)));
+        }
+        facts.declareSharedSchema(schema);
+        for (String old : facts.membersOf(schema)) {
+            if (!wanted.contains(old)) {
+                facts.removeMember(schema, old);
+                roles.add(claim(new ManagedRole.User(old)));
+            }
+        }
+        for (String login : wanted) {
+            facts.knowUser(login, null);
+            facts.addMember(schema, login);
+        }
+        return new Change("shared-schema:" + schema.qualified(), null, roles);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change member(SchemaRef schema, String member, boolean add) {
+        String login = login(member);
+        String ssRole = claim(new ManagedRole.SharedSchema(schema.database(), schema.schema()));
+        String userRole = claim(new ManagedRole.User(login));
+        if (!facts.sharedSchemaKnown(schema)) {
+            throw new IllegalArgumentException("shared schema " + schema.qualified() + " is not declared");
+        }
+        if (add) {
+            facts.knowUser(login, null);
+            facts.addMember(schema, login);
+        } else {
+            facts.removeMember(schema, login);
+        }
+        return new Change("shared-schema:" + schema.qualified(), login, new LinkedHashSet<>(List.of(ssRole, userRole)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change direct(String member, String group, boolean grant) {
+        String login = login(member);
+        String userRole = claim(new ManagedRole.User(login));
+        String groupRole = claim(new ManagedRole.Group(group));
+        if (grant) {
+            facts.declareGroup(group);
+            facts.knowUser(login, null);
+            facts.grantDirect(login, group);
+        } else {
+            facts.revokeDirect(login, group);
+        }
+        return new Change("user:" + login, login, new LinkedHashSet<>(List.of(userRole, groupRole)));
+    }
+
+    private String claim(ManagedRole role) {
+        return registry.claim(model.names(), role);
+    }
+}

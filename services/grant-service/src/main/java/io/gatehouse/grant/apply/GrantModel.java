@@ -1,0 +1,35 @@
+package io.gatehouse.grant.apply;
+
+import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.domain.DesiredState;
+import io.gatehouse.grant.domain.Planner;
+import io.gatehouse.grant.domain.RoleNames;
+import io.gatehouse.grant.persistence.FactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The domain objects wired to the configuration and the service's facts. */
+@ApplicationScoped
+public class GrantModel {
+
+    private final RoleNames names;
+    private final DesiredState desired;
+    private final Planner planner;
+
+    GrantModel(GrantConfig config, FactStore facts) {
+        this.names = new RoleNames(config.managedPrefix());
+        this.desired = new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles());
+        this.planner = new Planner(desired);
+    }
+
+    public RoleNames names() {
+        return names;
+    }
+
+    public DesiredState desired() {
+        return desired;
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+}

@@ -1,0 +1,56 @@
+package io.gatehouse.grant.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the grant-service (prefix {@code gatehouse.grant}). */
+@ConfigMapping(prefix = "gatehouse.grant")
+public interface GrantConfig {
+
+    /** Gatehouse creates, changes and drops only roles with this prefix. */
+    @WithDefault("GH_")
+    String managedPrefix();
+
+    /** Every Gatehouse role is granted to this role, so nothing is orphaned. */
+    @WithDefault("SYSADMIN")
+    String parentRole();
+
+    /** Drop a user role once the user has no entitlement left (default: keep it empty, no data access). */
+    @WithDefault("false")
+    boolean dropEmptyUserRoles();
+
+    Apply apply();
+
+    Drift drift();
+
+    interface Apply {
+        /** Jobs applied at the same time (each on its own pooled Snowflake connection). */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Attempts of a job failing for a transient cause before it is parked for operators. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration backoffBase();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /** How often the worker looks for due jobs. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+    }
+
+    interface Drift {
+        /** How often the scheduled drift check runs ({@code off} to disable). */
+        @WithDefault("1h")
+        String interval();
+
+        /** When the scheduled check runs and publishes DriftDetected, it also fixes drift. Off: report only. */
+        @WithDefault("false")
+        boolean autoReconcile();
+    }
+}

@@ -1,0 +1,43 @@
+package io.gatehouse.grant.snowflake;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Transient or permanent, from Snowflake's error code, the SQLState and the cause. Transient: the network
+ * (driver code 200015, SQLState class 08, an IOException underneath), a warehouse that is suspended or missing
+ * (606, 608), an expired session (390112/390114), and an object not there yet (2003, e.g. a user SCIM has not
+ * provisioned yet, or a table that lands a moment later). Permanent: syntax (1003, class 42000), insufficient
+ * privileges (3001, 42501): retrying cannot help, an operator must act. Anything unknown is treated as
+ * transient; the job's attempt limit then parks it.
+ */
+public final class ErrorClassifier {
+
+    private static final Set<Integer> PERMANENT_CODES = Set.of(1003, 3001, 2002, 2043);
+    private static final Set<String> PERMANENT_STATES = Set.of("42000", "42501", "42601", "42710");
+
+    private ErrorClassifier() {
+    }
+
+    public static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08") && e.getErrorCode() != 390100) {
+            return true;
+        }
+        if (PERMANENT_CODES.contains(e.getErrorCode()) || (state != null && PERMANENT_STATES.contains(state))) {
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code 2003/02000} style, for audit rows and operators. */
+    public static String code(SQLException e) {
+        return e.getErrorCode() + "/" + e.getSQLState();
+    }
+}

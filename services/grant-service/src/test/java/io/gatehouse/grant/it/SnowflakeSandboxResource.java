@@ -1,0 +1,43 @@
+package io.gatehouse.grant.it;
+
+import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts the Snowflake sandbox for the service, with the one-time setup the README describes: the least-privilege
+ * service role GATEHOUSE_ADMIN (CREATE ROLE + MANAGE GRANTS on the account, granted to SYSADMIN) and its user,
+ * and a database for shared schemas. Returns the snowflake datasource settings.
+ */
+public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SERVICE_USER = "GATEHOUSE_SVC";
+    public static final String SERVICE_PASSWORD = "svc-secret";
+    static volatile SnowflakeSandbox sandbox;
+
+    @Override
+    public Map<String, String> start() {
+        sandbox = SnowflakeSandbox.builder().accountName("GHTEST").adminPassword("admin-secret").build().start();
+        sandbox.executeAsAdmin("CREATE ROLE GATEHOUSE_ADMIN");
+        sandbox.executeAsAdmin("GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
+        sandbox.executeAsAdmin("GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
+        sandbox.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN");
+        sandbox.executeAsAdmin("CREATE USER " + SERVICE_USER + " PASSWORD = '" + SERVICE_PASSWORD + "'");
+        sandbox.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO USER " + SERVICE_USER);
+        sandbox.executeAsAdmin("CREATE DATABASE LAB");
+        sandbox.executeAsAdmin("GRANT USAGE, CREATE SCHEMA ON DATABASE LAB TO ROLE GATEHOUSE_ADMIN");
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "quarkus.datasource.snowflake.jdbc.url", sandbox.jdbcUrl(),
+                "quarkus.datasource.snowflake.username", SERVICE_USER,
+                "quarkus.datasource.snowflake.password", SERVICE_PASSWORD,
+                "quarkus.datasource.snowflake.jdbc.additional-jdbc-properties.networkTimeout", "3000"));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (sandbox != null) {
+            sandbox.stop();
+        }
+    }
+}
