@@ -10,8 +10,8 @@ public class FivetranSandboxResource implements QuarkusTestResourceLifecycleMana
 
     public static final String GROUP = "gatehouse_group";
     public static final String CREDENTIAL = "right-password";
-    private static final String API_KEY = "webhook-receiver-key";
-    private static final String API_SECRET = "webhook-receiver-api-secret";
+    static final String API_KEY = "webhook-receiver-key";
+    static final String API_SECRET = "webhook-receiver-api-secret";
 
     private static FivetranSandbox sandbox;
 

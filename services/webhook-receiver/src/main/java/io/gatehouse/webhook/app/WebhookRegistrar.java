@@ -1,0 +1,57 @@
+package io.gatehouse.webhook.app;
+
+import io.gatehouse.fivetran.client.FivetranClient;
+import io.gatehouse.fivetran.client.model.Webhook;
+import io.gatehouse.webhook.config.WebhookConfig;
+import io.gatehouse.webhook.fivetran.FivetranWebhooks;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Registers this service's webhook endpoint with Fivetran for a destination group, signed with
+ * {@code gatehouse.webhook.fivetran-secret}. Idempotent: a webhook that already sends to the same URL (for the
+ * group, or account-wide) is kept, not duplicated. Fivetran POSTs a test event to the URL while creating it, so
+ * this endpoint must already be reachable.
+ */
+@ApplicationScoped
+public class WebhookRegistrar {
+
+    public static final String ENDPOINT_PATH = "/webhooks/fivetran";
+
+    private final FivetranClient fivetran;
+    private final FivetranWebhooks webhooks;
+    private final WebhookConfig config;
+
+    WebhookRegistrar(FivetranClient fivetran, FivetranWebhooks webhooks, WebhookConfig config) {
+        this.fivetran = fivetran;
+        this.webhooks = webhooks;
+        this.config = config;
+    }
+
+    /** The webhook now registered for the group, and whether this call created it. */
+    public record Registration(String webhookId, String groupId, String url, boolean created) {
+    }
+
+    /** {@code gatehouse.webhook.register.public-url} + {@code /webhooks/fivetran}, if a public URL is configured. */
+    public Optional<String> configuredEndpoint() {
+        return config.register().publicUrl()
+                .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .map(base -> base + ENDPOINT_PATH);
+    }
+
+    /** Serialised so two concurrent calls in this process do not both create. */
+    public synchronized Registration register(String groupId, String url) {
+        Optional<Webhook> existing = webhooks.all().stream()
+                .filter(w -> url.equals(w.url()))
+                .filter(w -> "account".equals(w.type()) || groupId.equals(w.groupId()))
+                .findFirst();
+        if (existing.isPresent()) {
+            Log.infof("Fivetran webhook %s already sends group %s to %s", existing.get().id(), groupId, url);
+            return new Registration(existing.get().id(), groupId, url, false);
+        }
+        Webhook created = fivetran.createGroupWebhook(groupId, url, config.fivetranSecret(), config.register().events());
+        Log.infof("Fivetran webhook %s created for group %s -> %s (events %s)", created.id(), groupId, url, config.register().events());
+        return new Registration(created.id(), groupId, url, true);
+    }
+}
