@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +14,6 @@ import java.util.List;
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
-
-    /** Skip rows another relay instance holds, instead of waiting for them (PostgreSQL: SKIP LOCKED). */
-    private static final int SKIP_LOCKED = -2;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,13 +39,18 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    /** Unsent rows in write order, locked for this transaction. */
-    static List<OutboxEvent> lockPending(int limit) {
-        return find("sentAt is null order by seq")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, limit)
-                .list();
+    /** Unsent rows in write order. */
+    static List<OutboxEvent> pending(int limit) {
+        return find("sentAt is null order by seq").page(0, limit).list();
+    }
+
+    static void markSent(List<Long> seqs, Instant when) {
+        update("sentAt = ?1, attempts = attempts + 1, lastError = null where seq in ?2", when, seqs);
+    }
+
+    static void markFailed(long seq, String reason) {
+        String trimmed = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000));
+        update("attempts = attempts + 1, lastError = ?1 where seq = ?2", trimmed, seq);
     }
 
     static long countPending() {
@@ -60,14 +61,4 @@ public class OutboxEvent extends PanacheEntityBase {
         return delete("sentAt is not null and sentAt < ?1", cutoff);
     }
 
-    void markSent(Instant when) {
-        sentAt = when;
-        attempts++;
-        lastError = null;
-    }
-
-    void markFailed(String reason) {
-        attempts++;
-        lastError = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000));
-    }
 }

@@ -16,11 +16,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,9 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Moves committed outbox rows to Kafka in write order ({@code acks=all}, idempotent producer) and marks
- * them sent in the same transaction that locked them. A crash between the broker's ack and that commit
- * re-sends the row: delivery is at least once, which consumers absorb through their inbox.
+ * Moves committed outbox rows to Kafka in write order ({@code acks=all}, idempotent producer), then marks
+ * them sent. A crash between the broker's ack and that mark re-sends the row: delivery is at least once,
+ * which consumers absorb through their inbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -95,9 +100,11 @@ public class OutboxRelay {
                 again.set(false);
                 BatchResult batch;
                 do {
-                    batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                    total += batch.sent();
-                } while (batch.complete() && batch.sent() > 0);
+                    List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
+                    batch = publish(rows);
+                    QuarkusTransaction.requiringNew().run(batch::record);
+                    total += batch.sent().size();
+                } while (batch.complete() && !batch.sent().isEmpty());
             } while (again.get());
             pending.set(QuarkusTransaction.requiringNew().call(OutboxEvent::countPending));
             return total;
@@ -109,32 +116,43 @@ public class OutboxRelay {
         }
     }
 
-    private record BatchResult(int sent, boolean complete) {
+    /**
+     * What one round sent and what failed. Sending happens outside any transaction (a transaction must not
+     * follow the send onto the producer's threads); the round is recorded in a short one afterwards. A crash
+     * in between re-sends the round: delivery is at least once. One relay runs per service instance; with
+     * several instances a row may go out twice, which consumers' inboxes absorb.
+     */
+    private record BatchResult(List<Long> sent, Map<Long, String> failed, boolean complete) {
+
+        void record() {
+            if (!sent.isEmpty()) {
+                OutboxEvent.markSent(sent, Instant.now());
+            }
+            failed.forEach(OutboxEvent::markFailed);
+        }
     }
 
-    private BatchResult publishBatch() {
-        List<OutboxEvent> rows = OutboxEvent.lockPending(config.batchSize());
+    private BatchResult publish(List<OutboxEvent> rows) {
         List<CompletableFuture<Void>> acks = rows.stream()
                 .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
                 .toList();
-        int sent = 0;
-        boolean complete = true;
-        Instant now = Instant.now();
+        List<Long> sent = new ArrayList<>();
+        Map<Long, String> failures = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            OutboxEvent row = rows.get(i);
             try {
                 acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                row.markSent(now);
-                sent++;
-            } catch (Exception e) {
+                sent.add(rows.get(i).seq);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.put(rows.get(i).seq, "interrupted");
+            } catch (ExecutionException | TimeoutException e) {
                 // Later rows may still be acked; they are marked too. The failed one goes again next round.
-                row.markFailed(e.toString());
-                failed.increment();
-                complete = false;
+                failures.put(rows.get(i).seq, String.valueOf(e.getCause() == null ? e : e.getCause()));
             }
         }
-        published.increment(sent);
-        return new BatchResult(sent, complete);
+        published.increment(sent.size());
+        failed.increment(failures.size());
+        return new BatchResult(sent, failures, failures.isEmpty());
     }
 
     private static Message<String> toMessage(OutboxEvent row) {
