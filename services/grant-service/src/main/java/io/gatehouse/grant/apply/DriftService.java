@@ -1,0 +1,175 @@
+package io.gatehouse.grant.apply;
+
+import io.agroal.api.AgroalDataSource;
+import io.gatehouse.events.DriftDetected;
+import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.domain.DesiredState;
+import io.gatehouse.grant.domain.Grant;
+import io.gatehouse.grant.domain.ManagedRole;
+import io.gatehouse.grant.domain.RoleState;
+import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.grant.domain.Securable;
+import io.gatehouse.grant.domain.Statement;
+import io.gatehouse.grant.persistence.AuditLog;
+import io.gatehouse.grant.persistence.Ledger;
+import io.gatehouse.grant.persistence.RoleRegistry;
+import io.gatehouse.grant.snowflake.ErrorClassifier;
+import io.gatehouse.grant.snowflake.GrantReader;
+import io.gatehouse.grant.snowflake.StatementRunner;
+import io.gatehouse.messaging.outbox.Outbox;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Managed roles' actual grants (SHOW GRANTS TO / OF ROLE, SHOW FUTURE GRANTS IN SCHEMA) against the desired state.
+ * Missing and extra grants are given as the statements that would fix them; reconcile runs those statements.
+ * A managed role granted to a role outside the prefix is reported but never revoked (that would change a role
+ * Gatehouse does not manage).
+ */
+@ApplicationScoped
+public class DriftService {
+
+    public record RoleDrift(String role, List<String> missing, List<String> extra, List<String> notReconciled,
+                            List<Statement> fix) {
+        public boolean drifted() {
+            return !missing.isEmpty() || !extra.isEmpty() || !notReconciled.isEmpty();
+        }
+    }
+
+    private final AgroalDataSource snowflake;
+    private final GrantModel model;
+    private final RoleRegistry registry;
+    private final Ledger ledger;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final GrantConfig config;
+
+    DriftService(@DataSource("snowflake") AgroalDataSource snowflake, GrantModel model, RoleRegistry registry,
+                 Ledger ledger, AuditLog audit, Outbox outbox, GrantConfig config) {
+        this.snowflake = snowflake;
+        this.model = model;
+        this.registry = registry;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Drift of every role Gatehouse has applied, or of one role. */
+    public List<RoleDrift> check(Optional<String> only) throws SQLException {
+        List<String> roles = QuarkusTransaction.requiringNew().call(() -> only.map(List::of).orElseGet(ledger::roles));
+        List<RoleDrift> drifts = new ArrayList<>();
+        try (Connection c = snowflake.getConnection()) {
+            for (String role : roles) {
+                if (!model.names().isManaged(role)) {
+                    continue;
+                }
+                Optional<ManagedRole> managed = QuarkusTransaction.requiringNew().call(() -> registry.resolve(role));
+                if (managed.isEmpty()) {
+                    continue;
+                }
+                RoleState desired = QuarkusTransaction.requiringNew().call(() -> model.desired().state(managed.get()));
+                Optional<SchemaRef> schema = managed.get() instanceof ManagedRole.SharedSchema s
+                        ? Optional.of(new SchemaRef(s.database(), s.schema())) : Optional.empty();
+                Set<Grant> actual = GrantReader.read(c, role, schema).orElse(Set.of());
+                drifts.add(compare(desired, actual, schema));
+            }
+        }
+        return drifts.stream().filter(RoleDrift::drifted).toList();
+    }
+
+    RoleDrift compare(RoleState desired, Set<Grant> actual, Optional<SchemaRef> sharedSchema) {
+        Set<Grant> want = new HashSet<>();
+        for (Grant g : desired.grants()) {
+            boolean unreadable = g instanceof Grant.ManagedSchema
+                    || (g instanceof Grant.Privilege p && p.on().type() == Securable.Type.ALL_TABLES_IN_SCHEMA);
+            if (!unreadable) {
+                want.add(g);
+            }
+        }
+        Set<Grant> have = new HashSet<>();
+        List<String> notReconciled = new ArrayList<>();
+        for (Grant g : actual) {
+            if (sharedSchema.isPresent() && coveredBySharedSchema(g, sharedSchema.get())) {
+                continue;
+            }
+            if (g instanceof Grant.GrantedTo t && t.grantee() == Grant.Grantee.ROLE && model.names().isManaged(t.name())) {
+                continue; // held by another managed role: that role's own state covers it
+            }
+            if (g instanceof Grant.GrantedTo t && t.grantee() == Grant.Grantee.ROLE && !t.name().equals(config.parentRole())) {
+                notReconciled.add("GRANT ROLE \"" + desired.role() + "\" TO ROLE \"" + t.name() + "\" (outside the managed prefix)");
+                continue;
+            }
+            have.add(g);
+        }
+        RoleState wanted = new RoleState(desired.role(), desired.exists(), want);
+        List<Statement> fix = model.planner().diff(List.of(wanted), r -> have);
+        List<String> missing = fix.stream().filter(Statement::adds).map(Statement::sql).toList();
+        List<String> extra = fix.stream().filter(s -> !s.adds()).map(Statement::sql).toList();
+        return new RoleDrift(desired.role(), missing, extra, notReconciled, fix);
+    }
+
+    /** Table privileges inside a shared schema come from its ALL / FUTURE grants: they are expected. */
+    private static boolean coveredBySharedSchema(Grant g, SchemaRef schema) {
+        return g instanceof Grant.Privilege p && p.on().type() == Securable.Type.TABLE
+                && p.on().parts().get(0).equals(schema.database()) && p.on().parts().get(1).equals(schema.schema())
+                && DesiredState.SHARED_TABLE_PRIVILEGES.contains(p.privilege());
+    }
+
+    /** Publishes DriftDetected for each drifted role and, when asked, runs the fixing statements. */
+    public List<RoleDrift> reconcile(Optional<String> only, boolean fix) throws SQLException {
+        List<RoleDrift> drifts = check(only);
+        QuarkusTransaction.requiringNew().run(() -> drifts.forEach(d -> outbox.publish(new DriftDetected(d.role(),
+                d.missing(), concat(d.extra(), d.notReconciled())))));
+        if (!fix) {
+            return drifts;
+        }
+        List<StatementRunner.Outcome> outcomes = new ArrayList<>();
+        try (Connection c = snowflake.getConnection()) {
+            for (RoleDrift d : drifts) {
+                outcomes.addAll(StatementRunner.run(c, d.fix()));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (StatementRunner.Outcome o : outcomes) {
+                audit.append(null, null, "reconcile", null, o.statement().role(), o.statement().sql(), o.durationMs(),
+                        o.ok() ? "OK" : "FAILED", o.ok() ? null : ErrorClassifier.code(o.error()),
+                        o.ok() ? null : o.error().getMessage());
+                if (o.ok()) {
+                    ledger.record(o.statement());
+                }
+            }
+        });
+        return drifts;
+    }
+
+    @Scheduled(every = "${gatehouse.grant.drift.interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCheck() {
+        try {
+            List<RoleDrift> drifts = reconcile(Optional.empty(), config.drift().autoReconcile());
+            if (!drifts.isEmpty()) {
+                Log.warnf("drift on %d managed role(s)%s", drifts.size(),
+                        config.drift().autoReconcile() ? ", reconciled" : " (report only)");
+            }
+        } catch (SQLException | RuntimeException e) {
+            Log.warnf("drift check failed: %s", e.getMessage());
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,98 @@
+package io.gatehouse.grant.it;
+
+import static io.gatehouse.grant.it.Snowflake.canRead;
+import static io.gatehouse.grant.it.Snowflake.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.gatehouse.events.TableAdded;
+import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.testing.auth.TestTokens;
+import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** REST: who reads what and why, plan preview, audit, failures; 401 without a token, 403 with the wrong role. */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SnowflakeSandboxResource.class, scope = TestResourceScope.GLOBAL)
+class RestApiTest extends StoryBase {
+
+    @Test
+    void questionsAnswerWithThePathThroughTheHierarchy() {
+        String db = unique("DB");
+        String group = unique("GRP");
+        String biz = unique("BIZ");
+        String u = unique("U");
+        Snowflake.table(db, "S", "T");
+        Snowflake.user(u);
+        send(new TableAdded(db, "S", "T", group, List.of(biz), null, null));
+        String eventId = send(new UserJoinedBusiness("id-" + u, u, biz)).id();
+        await().atMost(WAIT).until(() -> canRead(u, db + ".S.T"));
+        List<String> path = List.of("GH_USER_" + u, "GH_BIZ_" + biz + "_PUBLIC", "GH_TG_" + group);
+
+        given().auth().oauth2(TestTokens.ops()).when().get("/users/" + u.toLowerCase() + "/access").then().statusCode(200)
+                .body("userRole", equalTo("GH_USER_" + u))
+                .body("tableGroups", contains(group))
+                .body("tables[0].table", equalTo("\"" + db + "\".\"S\".\"T\""))
+                .body("tables[0].via", equalTo(path));
+        given().auth().oauth2(TestTokens.ops()).when().get("/tables/" + db + ".S.T/readers").then().statusCode(200)
+                .body("login", contains(u)).body("[0].via", equalTo(path));
+        given().auth().oauth2(TestTokens.ops()).queryParam("event", eventId).when().get("/audit").then().statusCode(200)
+                .body("statement", hasItem("GRANT ROLE \"GH_BIZ_" + biz + "_PUBLIC\" TO ROLE \"GH_USER_" + u + "\""))
+                .body("outcome", hasItem("OK"));
+        given().auth().oauth2(TestTokens.ops()).queryParam("user", u).when().get("/audit").then().statusCode(200)
+                .body("statement", hasItem("GRANT ROLE \"GH_USER_" + u + "\" TO USER \"" + u + "\""));
+    }
+
+    @Test
+    void planPreviewsWithoutRunningAndTheSecondBusinessCostsOneGrant() {
+        String db = unique("DB");
+        String u = unique("U");
+        String biz1 = unique("BIZ");
+        String biz2 = unique("BIZ");
+        Snowflake.table(db, "S", "T");
+        Snowflake.user(u);
+        send(new TableAdded(db, "S", "T", unique("GRP"), List.of(biz1, biz2), null, null));
+        send(new UserJoinedBusiness("id-" + u, u, biz1));
+        await().atMost(WAIT).until(() -> canRead(u, db + ".S.T"));
+        long before = Snowflake.sandbox().statementLog().count();
+
+        given().auth().oauth2(TestTokens.ops()).contentType("application/json")
+                .body("{\"events\":[{\"type\":\"UserJoinedBusiness\",\"data\":{\"userId\":\"id-" + u + "\",\"login\":\""
+                        + u + "\",\"business\":\"" + biz2 + "\"}}]}")
+                .when().post("/plan").then().statusCode(200)
+                .body("sql", contains("GRANT ROLE \"GH_BIZ_" + biz2 + "_PUBLIC\" TO ROLE \"GH_USER_" + u + "\""));
+        given().auth().oauth2(TestTokens.ops()).contentType("application/json")
+                .body("{\"events\":[{\"type\":\"UserJoinedBusiness\",\"data\":{\"userId\":\"n\",\"login\":\"new.user\","
+                        + "\"business\":\"" + biz2 + "\"}}]}")
+                .when().post("/plan").then().statusCode(200).body("$", hasSize(4));
+        org.assertj.core.api.Assertions.assertThat(Snowflake.sandbox().statementLog().count()).isEqualTo(before);
+        given().auth().oauth2(TestTokens.ops()).when().get("/users/new.user/access").then().statusCode(404);
+    }
+
+    @Test
+    void unauthenticatedIs401AndTheWrongRoleIs403() {
+        given().when().get("/failures").then().statusCode(401);
+        given().when().get("/users/x/access").then().statusCode(401);
+        given().auth().oauth2(TestTokens.noRole()).when().get("/audit").then().statusCode(403);
+        given().auth().oauth2(TestTokens.ops()).contentType("application/json").body("{\"businesses\":[]}")
+                .when().put("/table-groups/x").then().statusCode(403);
+        given().auth().oauth2(TestTokens.ops()).when().post("/failures/1/replay").then().statusCode(403);
+        given().auth().oauth2(TestTokens.foreignIssuer()).when().get("/drift").then().statusCode(401);
+        given().auth().oauth2(TestTokens.ops()).when().get("/failures").then().statusCode(200);
+        given().auth().oauth2(TestTokens.platformAdmin()).when().post("/failures/999999/replay").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json").body("{\"businesses\":[\"ok\"]}")
+                .when().put("/table-groups/bad;name").then().statusCode(400).body("detail", org.hamcrest.Matchers
+                        .containsString("cannot carry"));
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+}
