@@ -15,6 +15,14 @@ public interface ConnectorConfig {
     /** Snowflake database Fivetran lands into: the database of every TableAdded. */
     String destinationDatabase();
 
+    /**
+     * Fivetran writes {@code name_in_destination} (lower-case snake_case) into Snowflake as unquoted
+     * identifiers, which Snowflake stores upper-cased: TableAdded must name the table as Snowflake holds it,
+     * or every grant on it would miss. Turn off for a destination that keeps case.
+     */
+    @WithDefault("true")
+    boolean destinationUpperCase();
+
     /** Fivetran documents a Connect Card as valid one day; the published expiry and the state's lifetime. */
     @WithDefault("P1D")
     Duration cardTtl();

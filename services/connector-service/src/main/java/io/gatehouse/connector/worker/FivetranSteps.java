@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -150,17 +151,22 @@ public class FivetranSteps {
                 if (Boolean.FALSE.equals(schema.enabled()) || schema.tables() == null) {
                     return;
                 }
-                String destinationSchema = schema.nameInDestination() != null ? schema.nameInDestination() : sourceSchema;
+                String destinationSchema = asStored(schema.nameInDestination() != null ? schema.nameInDestination() : sourceSchema);
                 schema.tables().forEach((sourceTable, table) -> {
                     if (!Boolean.FALSE.equals(table.enabled())) {
                         tables.add(new LandedTable(destinationSchema,
-                                table.nameInDestination() != null ? table.nameInDestination() : sourceTable));
+                                asStored(table.nameInDestination() != null ? table.nameInDestination() : sourceTable)));
                     }
                 });
             });
         }
         int announced = requests.tablesFound(item, tables);
         Log.infof("request %s: %d table(s) in schema config, %d new", item.requestId(), tables.size(), announced);
+    }
+
+    /** A destination name as Snowflake stores it (see {@link ConnectorConfig#destinationUpperCase()}). */
+    private String asStored(String name) {
+        return config.destinationUpperCase() ? name.toUpperCase(Locale.ROOT) : name;
     }
 
     /** The card returns the owner to the webhook-receiver with a signed state binding the request. */

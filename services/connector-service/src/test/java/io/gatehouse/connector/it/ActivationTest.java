@@ -19,6 +19,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,13 @@ class ActivationTest {
 
         flow.send(new SyncCompleted(connectionId, SandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
 
-        // sql_server_rds is a schema_prefix connector: <prefix>_<source schema>, tables by name_in_destination
-        String prefix = request.schemaName();
-        flow.await(Topics.CATALOG, "RAW." + prefix + "_sales.invoices", "TableAdded");
+        // sql_server_rds is a schema_prefix connector: <prefix>_<source schema>, tables by name_in_destination,
+        // announced as Snowflake stores Fivetran's unquoted names: upper case
+        String prefix = request.schemaName().toUpperCase(Locale.ROOT);
+        flow.await(Topics.CATALOG, "RAW." + prefix + "_SALES.INVOICES", "TableAdded");
         List<JsonNode> added = flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2));
         assertThat(added).extracting(t -> t.path("schema").asText() + "." + t.path("table").asText())
-                .containsExactlyInAnyOrder(prefix + "_dbo.customers", prefix + "_dbo.orders", prefix + "_sales.invoices");
+                .containsExactlyInAnyOrder(prefix + "_DBO.CUSTOMERS", prefix + "_DBO.ORDERS", prefix + "_SALES.INVOICES");
         assertThat(added).allSatisfy(t -> {
             assertThat(t.path("database").asText()).isEqualTo("RAW");
             assertThat(t.path("tableGroup").asText()).isEqualTo("sales_core");
@@ -80,7 +82,8 @@ class ActivationTest {
         flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
         await().atMost(Flow.WAIT).until(() -> !SandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
-        flow.await(Topics.CATALOG, "RAW." + request.schemaName() + ".alpha", "TableAdded");
+        String schema = request.schemaName().toUpperCase(Locale.ROOT);
+        flow.await(Topics.CATALOG, "RAW." + schema + ".ALPHA", "TableAdded");
 
         // the source grows a table; Fivetran's schema config picks it up
         SandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
@@ -89,9 +92,9 @@ class ActivationTest {
                 .then().statusCode(200);
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
 
-        flow.await(Topics.CATALOG, "RAW." + request.schemaName() + ".beta", "TableAdded");
+        flow.await(Topics.CATALOG, "RAW." + schema + ".BETA", "TableAdded");
         assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2)))
-                .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("alpha", "beta");
+                .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("ALPHA", "BETA");
     }
 
     @Test
