@@ -23,9 +23,13 @@ export GATEHOUSE_FIVETRAN_API_SECRET="local-secret"
 export GATEHOUSE_CONNECT_CARD_STATE_KEY="local-run-state-key-local-run-state-key"
 export GATEHOUSE_WEBHOOK_FIVETRAN_SECRET="local-run-webhook-secret"
 export GATEHOUSE_CONNECTOR_RETURN_URL="http://127.0.0.1:8183/connect-card/return"
-export GATEHOUSE_SNOWFLAKE_JDBC_URL="jdbc:snowflake://127.0.0.1:8190/?ssl=off&account=LOCAL"
+export GATEHOUSE_SNOWFLAKE_URL="jdbc:snowflake://127.0.0.1:8190/?ssl=off&account=LOCAL"
 export GATEHOUSE_SNOWFLAKE_USER="GATEHOUSE_SVC"
 export GATEHOUSE_SNOWFLAKE_PASSWORD="local-svc-password"
+# The receiver registers itself as the Fivetran group's webhook once it is up.
+export GATEHOUSE_WEBHOOK_REGISTER_ENABLED=true
+export GATEHOUSE_WEBHOOK_REGISTER_GROUP_IDS=local_group
+export GATEHOUSE_WEBHOOK_REGISTER_PUBLIC_URL="http://127.0.0.1:8183"
 
 services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184)
 
@@ -81,7 +85,8 @@ up() {
     --state-file "$data/snowflake-state.json" --init-sql "$here/snowflake-setup.sql"
   for entry in "${services[@]}"; do
     local name=${entry%%:*} port=${entry#*:}
-    GATEHOUSE_HTTP_PORT=$port start "$name" "$port" java -Xmx256m -jar "$root/services/$name/target/quarkus-app/quarkus-run.jar"
+    GATEHOUSE_HTTP_PORT=$port GATEHOUSE_DB_URL="jdbc:h2:file:$data/db/$name;MODE=PostgreSQL" \
+      start "$name" "$port" java -Xmx256m -jar "$root/services/$name/target/quarkus-app/quarkus-run.jar"
   done
   cat <<INFO
 

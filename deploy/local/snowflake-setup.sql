@@ -1,14 +1,19 @@
--- One-time account setup an administrator does before Gatehouse runs (here: the local Snowflake sandbox).
--- Gatehouse runs as a least-privilege service role, never ACCOUNTADMIN.
+-- One-time account setup an administrator does before Gatehouse runs (services/grant-service/README.md),
+-- here against the local Snowflake sandbox. Gatehouse runs as a least-privilege service role, never ACCOUNTADMIN.
 CREATE ROLE IF NOT EXISTS GATEHOUSE_ADMIN;
 GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN;
 GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN;
-GRANT CREATE DATABASE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN;
 GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN;
 CREATE USER IF NOT EXISTS GATEHOUSE_SVC PASSWORD = 'local-svc-password' DEFAULT_ROLE = GATEHOUSE_ADMIN;
 GRANT ROLE GATEHOUSE_ADMIN TO USER GATEHOUSE_SVC;
 
--- A platform database where Fivetran lands tables, and two people to grant access to.
+-- The platform database Fivetran lands into (the sandbox's sql_server_rds source with schema "erp"),
+-- and a person to grant access to.
 CREATE DATABASE IF NOT EXISTS RAW;
+GRANT USAGE, CREATE SCHEMA ON DATABASE RAW TO ROLE GATEHOUSE_ADMIN;
+CREATE SCHEMA IF NOT EXISTS RAW.ERP_DBO;
+CREATE SCHEMA IF NOT EXISTS RAW.ERP_SALES;
+CREATE TABLE IF NOT EXISTS RAW.ERP_DBO.CUSTOMERS (ID NUMBER, NAME VARCHAR);
+CREATE TABLE IF NOT EXISTS RAW.ERP_DBO.ORDERS (ID NUMBER, CUSTOMER_ID NUMBER);
+CREATE TABLE IF NOT EXISTS RAW.ERP_SALES.INVOICES (ID NUMBER, AMOUNT NUMBER);
 CREATE USER IF NOT EXISTS ADA PASSWORD = 'ada-password';
-CREATE USER IF NOT EXISTS GRACE PASSWORD = 'grace-password';

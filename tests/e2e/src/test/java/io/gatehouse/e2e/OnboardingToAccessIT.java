@@ -1,0 +1,119 @@
+package io.gatehouse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.events.UserLeftBusiness;
+import io.gatehouse.testing.auth.TestTokens;
+import io.gatehouse.testing.kafka.KafkaEvents;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, the four packaged services in their own JVMs: a platform team asks for a source, the owner
+ * completes the Connect Card in "Fivetran" and comes back, the sync lands tables, and a member of the
+ * business the tables are published in reads them in "Snowflake" with her own role, until she leaves.
+ */
+class OnboardingToAccessIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static SystemUnderTest system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = new SystemUnderTest();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aSourceIsOnboardedAndItsTablesBecomeReadableByTheBusiness() throws Exception {
+        // HR: Ada works in finance
+        KafkaEvents.send(system.companion, KafkaEvents.record(CloudEvent.of("/hr", new UserJoinedBusiness("u-ada", "ada", "finance"))));
+
+        // the platform team asks for the ERP source, its tables published in finance
+        String id = given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                .body(Map.of("service", "sql_server_rds", "groupId", SystemUnderTest.GROUP, "schemaName", "erp",
+                        "config", Map.of("host", "erp.example.com", "port", 1433, "database", "erp", "update_method", "TELEPORT"),
+                        "owner", Map.of("name", "Owen Owner", "email", "owen@example.com"),
+                        "tableGroup", "erp_finance", "businesses", List.of("finance")))
+                .post(system.onboarding.baseUrl() + "/onboarding-requests")
+                .then().statusCode(202).extract().path("id");
+
+        JsonPath issued = awaitState(id, "CARD_ISSUED");
+        String cardUri = issued.getString("connectCard.uri");
+        assertThat(cardUri).startsWith(system.fivetran.baseUrl());
+
+        // the owner enters credentials in Fivetran, never in Gatehouse, and is sent back
+        String returnUrl = system.fivetran.completeConnectCard(cardUri, SystemUnderTest.CREDENTIAL);
+        assertThat(returnUrl).startsWith(system.webhook.baseUrl() + "/connect-card/return?state=");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Response page = given().redirects().follow(false).get(returnUrl);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.asString()).contains("Setup complete");
+        });
+
+        // Gatehouse unpauses, the sandbox syncs and signs sync_end to the receiver, the tables are announced
+        JsonPath active = awaitState(id, "ACTIVE");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(view(id).getList("tables"))
+                .containsExactlyInAnyOrder("RAW.ERP_DBO.CUSTOMERS", "RAW.ERP_DBO.ORDERS", "RAW.ERP_SALES.INVOICES"));
+        assertThat(active.getList("timeline.type")).contains("ConnectorRequested", "ConnectCardIssued", "SetupCompleted",
+                "ConnectorActivated");
+
+        // the grant-service gives finance the new table group: Ada reads with her own role
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(adaCounts("RAW.ERP_DBO.CUSTOMERS")).isEqualTo(1));
+        assertThat(adaCounts("RAW.ERP_SALES.INVOICES")).isZero();
+        given().auth().oauth2(TestTokens.ops()).get(system.grant.baseUrl() + "/tables/RAW.ERP_DBO.CUSTOMERS/readers")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("ADA"));
+
+        // HR: Ada leaves finance, and the data with it
+        KafkaEvents.send(system.companion, KafkaEvents.record(CloudEvent.of("/hr", new UserLeftBusiness("u-ada", "ada", "finance"))));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> adaCounts("RAW.ERP_DBO.CUSTOMERS"));
+            assertThat(refused.getErrorCode()).isEqualTo(2003);
+        });
+    }
+
+    private static JsonPath awaitState(String id, String state) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> state.equals(view(id).getString("state")));
+        return view(id);
+    }
+
+    private static JsonPath view(String id) {
+        return given().auth().oauth2(TestTokens.ops()).get(system.onboarding.baseUrl() + "/onboarding-requests/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Ada's own session, on her own Gatehouse role, counting a table's rows as any analyst would. */
+    private static long adaCounts(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(system.snowflake.jdbcUrl(),
+                system.snowflake.connectionProperties("ADA", SystemUnderTest.ADA_PASSWORD));
+             Statement statement = connection.createStatement()) {
+            statement.execute("USE ROLE GH_USER_ADA");
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
