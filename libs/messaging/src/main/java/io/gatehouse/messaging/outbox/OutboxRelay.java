@@ -69,14 +69,17 @@ public class OutboxRelay {
         afterCommit.execute(this::drain);
     }
 
-    // delayed: the emitter is connected only once messaging has started
-    @Scheduled(every = "${gatehouse.messaging.outbox.poll-interval:1s}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Only while the application runs: the emitter is connected once messaging has started, and the
+    // database is gone during shutdown.
+    @Scheduled(every = "${gatehouse.messaging.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         drain();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         long purged = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxEvent.purgeSentBefore(Instant.now().minus(config.retention())));

@@ -55,7 +55,8 @@ public class ConnectorWorker {
     }
 
     @Scheduled(every = "${gatehouse.connector.worker.interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         drain();
     }

@@ -48,8 +48,9 @@ public class ApplyWorker {
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${gatehouse.grant.apply.poll-interval:200ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gatehouse.grant.apply.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         List<ApplyJob> pending = QuarkusTransaction.requiringNew().call(() -> jobs.pending(concurrency * 200));
         Instant now = Instant.now();

@@ -154,7 +154,8 @@ public class DriftService {
     }
 
     @Scheduled(every = "${gatehouse.grant.drift.interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledCheck() {
         try {
             List<RoleDrift> drifts = reconcile(Optional.empty(), config.drift().autoReconcile());

@@ -40,7 +40,8 @@ public class RegistrationAtStartup {
     }
 
     @Scheduled(every = "${gatehouse.webhook.register.retry-every:5s}", delayed = "${gatehouse.webhook.register.retry-every:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void registerPending() {
         if (pending.isEmpty()) {
             return;

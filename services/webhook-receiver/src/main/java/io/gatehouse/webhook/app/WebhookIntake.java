@@ -83,7 +83,8 @@ public class WebhookIntake {
     }
 
     /** Delivery keys older than the retention go: Fivetran stops retrying after 24 hours. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         int purged = deliveries.purgeReceivedBefore(Instant.now().minus(config.deliveryRetention()));
         if (purged > 0) {
