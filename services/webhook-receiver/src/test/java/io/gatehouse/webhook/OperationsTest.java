@@ -1,5 +1,6 @@
 package io.gatehouse.webhook;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 

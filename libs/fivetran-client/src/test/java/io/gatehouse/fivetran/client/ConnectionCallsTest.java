@@ -1,5 +1,6 @@
 package io.gatehouse.fivetran.client;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every call of the client against the sandbox, in the order onboarding uses them. */
 @QuarkusTest
-@QuarkusTestResource(SandboxResource.class)
+@QuarkusTestResource(FivetranSandboxResource.class)
 class ConnectionCallsTest {
     @Inject
     FivetranClient client;
@@ -26,14 +27,14 @@ class ConnectionCallsTest {
 
     @BeforeEach
     void reset() {
-        sandbox = SandboxResource.sandbox();
+        sandbox = FivetranSandboxResource.sandbox();
         sandbox.reset();
     }
 
     @Test
     void createsAPausedConnectCardConnection() {
         Connection created = client.createConnection(
-                CreateConnection.forConnectCard(SandboxResource.GROUP, "postgres_rds", "acme_pg", "https://gatehouse.example/return?s=1"));
+                CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "postgres_rds", "acme_pg", "https://gatehouse.example/return?s=1"));
         assertThat(created.id()).isNotBlank();
         assertThat(created.paused()).isTrue();
         assertThat(created.setupState()).isEqualTo("incomplete");
@@ -47,11 +48,11 @@ class ConnectionCallsTest {
     @Test
     void walksTheWholeOnboarding() {
         Connection created = client.createConnection(
-                CreateConnection.forConnectCard(SandboxResource.GROUP, "sql_server_rds", "acme_sql", "https://gatehouse.example/r"));
+                CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "sql_server_rds", "acme_sql", "https://gatehouse.example/r"));
         ConnectCard card = client.connectCard(created.id(), "https://gatehouse.example/again");
         assertThat(card.token()).isNotEqualTo(created.connectCard().token());
 
-        String location = sandbox.completeConnectCard(card.uri(), SandboxResource.CREDENTIAL);
+        String location = sandbox.completeConnectCard(card.uri(), FivetranSandboxResource.CREDENTIAL);
         assertThat(location).isEqualTo("https://gatehouse.example/again");
         Connection details = client.connection(created.id());
         assertThat(details.connected()).isTrue();
@@ -75,15 +76,15 @@ class ConnectionCallsTest {
     @Test
     void findsAnExistingConnectionByGroupAndSchemaAcrossPages() {
         for (int i = 0; i < 105; i++) {
-            client.createConnection(CreateConnection.forConnectCard(SandboxResource.GROUP, "google_sheets", "sheet_" + i, "https://x.example/r"));
+            client.createConnection(CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "google_sheets", "sheet_" + i, "https://x.example/r"));
         }
-        assertThat(client.findConnection(SandboxResource.GROUP, "sheet_104")).map(Connection::schema).contains("sheet_104");
-        assertThat(client.findConnection(SandboxResource.GROUP, "sheet_")).isEmpty();
+        assertThat(client.findConnection(FivetranSandboxResource.GROUP, "sheet_104")).map(Connection::schema).contains("sheet_104");
+        assertThat(client.findConnection(FivetranSandboxResource.GROUP, "sheet_")).isEmpty();
     }
 
     @Test
     void createsAGroupWebhook() {
-        var webhook = client.createGroupWebhook(SandboxResource.GROUP, "http://127.0.0.1:9/hook", "hook-secret",
+        var webhook = client.createGroupWebhook(FivetranSandboxResource.GROUP, "http://127.0.0.1:9/hook", "hook-secret",
                 java.util.List.of("sync_start", "sync_end"));
         assertThat(webhook.id()).isNotBlank();
         assertThat(webhook.type()).isEqualTo("group");

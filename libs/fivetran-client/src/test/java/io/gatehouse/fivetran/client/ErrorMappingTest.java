@@ -1,5 +1,6 @@
 package io.gatehouse.fivetran.client;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** 4xx answers become typed exceptions with Fivetran's code and message, and are never retried. */
 @QuarkusTest
-@QuarkusTestResource(SandboxResource.class)
+@QuarkusTestResource(FivetranSandboxResource.class)
 class ErrorMappingTest {
     @Inject
     FivetranClient client;
@@ -27,14 +28,14 @@ class ErrorMappingTest {
 
     @BeforeEach
     void reset() {
-        sandbox = SandboxResource.sandbox();
+        sandbox = FivetranSandboxResource.sandbox();
         sandbox.reset();
     }
 
     @Test
     void wrongCredentialsAre401AndNotRetried() {
         FivetranClient wrong = new FivetranClient(
-                FivetranApiFactory.create(sandbox.baseUrl(), "gatehouse-key", "not-the-secret", Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                FivetranApiFactory.create(sandbox.baseUrl(), FivetranSandboxResource.API_KEY, "not-the-secret", Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new FivetranRetry(new FivetranRetry.Settings(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1))));
         var e = catchThrowableOfType(FivetranAuthenticationException.class, () -> wrong.connection("any"));
         assertThat(e.status()).isEqualTo(401);
@@ -54,16 +55,16 @@ class ErrorMappingTest {
 
     @Test
     void schemaConfigBeforeTheFirstSyncIsNotFoundSchemaConfig() {
-        var created = client.createConnection(CreateConnection.forConnectCard(SandboxResource.GROUP, "postgres_rds", "pg_early", "https://x.example/r"));
+        var created = client.createConnection(CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "postgres_rds", "pg_early", "https://x.example/r"));
         var e = catchThrowableOfType(FivetranNotFoundException.class, () -> client.schemaConfig(created.id()));
         assertThat(e.code()).isEqualTo("NotFound_SchemaConfig");
     }
 
     @Test
     void duplicateSchemaIs409AndNotRetried() {
-        client.createConnection(CreateConnection.forConnectCard(SandboxResource.GROUP, "postgres_rds", "dup", "https://x.example/r"));
+        client.createConnection(CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "postgres_rds", "dup", "https://x.example/r"));
         var e = catchThrowableOfType(FivetranConflictException.class, () -> client.createConnection(
-                CreateConnection.forConnectCard(SandboxResource.GROUP, "sql_server_rds", "dup", "https://x.example/r")));
+                CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "sql_server_rds", "dup", "https://x.example/r")));
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("Conflict");
         assertThat(sandbox.requestCount("POST /v1/connections")).isEqualTo(2);
@@ -73,7 +74,7 @@ class ErrorMappingTest {
     @Test
     void unknownServiceAndGroupAreRefused() {
         var service = catchThrowableOfType(FivetranInvalidInputException.class, () -> client.createConnection(
-                CreateConnection.forConnectCard(SandboxResource.GROUP, "no_such_service", "x", "https://x.example/r")));
+                CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "no_such_service", "x", "https://x.example/r")));
         assertThat(service.code()).isEqualTo("InvalidInput");
         assertThat(service.fivetranMessage()).isEqualTo("Unsupported service 'no_such_service'");
         var group = catchThrowableOfType(FivetranNotFoundException.class, () -> client.createConnection(

@@ -1,5 +1,6 @@
 package io.gatehouse.fivetran.client;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** 429 honours Retry-After, 5xx and timeouts are retried with backoff, and a retried create never creates twice. */
 @QuarkusTest
-@QuarkusTestResource(SandboxResource.class)
+@QuarkusTestResource(FivetranSandboxResource.class)
 class RetryTest {
     @Inject
     FivetranClient client;
@@ -28,12 +29,12 @@ class RetryTest {
 
     @BeforeEach
     void reset() {
-        sandbox = SandboxResource.sandbox();
+        sandbox = FivetranSandboxResource.sandbox();
         sandbox.reset();
     }
 
     private CreateConnection request(String schema) {
-        return CreateConnection.forConnectCard(SandboxResource.GROUP, "postgres_rds", schema, "https://x.example/r");
+        return CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "postgres_rds", schema, "https://x.example/r");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.fivetran.client;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.fivetran.client.error.FivetranErrorMapper;
@@ -18,17 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /** The API secret and Connect Card tokens never show up in exceptions, toString() or the client's logs. */
 @QuarkusTest
-@QuarkusTestResource(SandboxResource.class)
+@QuarkusTestResource(FivetranSandboxResource.class)
 class SecretsStayOutTest {
     @Inject
     FivetranClient client;
 
     @Test
     void cardTokensAreRedactedFromToStringAndErrorMessages() {
-        FivetranSandbox sandbox = SandboxResource.sandbox();
+        FivetranSandbox sandbox = FivetranSandboxResource.sandbox();
         sandbox.reset();
         Connection created = client.createConnection(
-                CreateConnection.forConnectCard(SandboxResource.GROUP, "google_sheets", "tokens", "https://x.example/r"));
+                CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "google_sheets", "tokens", "https://x.example/r"));
         String token = created.connectCard().token();
         assertThat(token).isNotBlank();
         assertThat(created.toString()).doesNotContain(token).contains("auth=******");
@@ -43,7 +44,7 @@ class SecretsStayOutTest {
 
     @Test
     void retryLogsCarryNeitherSecretNorToken() {
-        FivetranSandbox sandbox = SandboxResource.sandbox();
+        FivetranSandbox sandbox = FivetranSandboxResource.sandbox();
         sandbox.reset();
         List<String> logged = new ArrayList<>();
         Handler capture = new Handler() {
@@ -58,10 +59,10 @@ class SecretsStayOutTest {
         try {
             sandbox.failNext("POST /v1/connections", 500, 2, null);
             Connection created = client.createConnection(
-                    CreateConnection.forConnectCard(SandboxResource.GROUP, "google_sheets", "logged", "https://x.example/r"));
+                    CreateConnection.forConnectCard(FivetranSandboxResource.GROUP, "google_sheets", "logged", "https://x.example/r"));
             assertThat(logged).isNotEmpty();
             assertThat(String.join("\n", logged))
-                    .doesNotContain(SandboxResource.API_SECRET)
+                    .doesNotContain(FivetranSandboxResource.API_SECRET)
                     .doesNotContain(created.connectCard().token());
         } finally {
             logger.removeHandler(capture);

@@ -1,5 +1,6 @@
 package io.gatehouse.connector.it;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = SandboxResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
 class ActivationTest {
 
     @InjectKafkaCompanion
@@ -46,11 +47,11 @@ class ActivationTest {
 
         JsonNode activated = flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
         assertThat(activated.path("connectionId").asText()).isEqualTo(connectionId);
-        assertThat(SandboxResource.sandbox().connection(connectionId).paused()).isFalse();
+        assertThat(FivetranSandboxResource.sandbox().connection(connectionId).paused()).isFalse();
         // unpausing a connected connection starts its first sync in the sandbox
-        await().atMost(Flow.WAIT).until(() -> !SandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
 
-        flow.send(new SyncCompleted(connectionId, SandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
+        flow.send(new SyncCompleted(connectionId, FivetranSandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
 
         // sql_server_rds is a schema_prefix connector: <prefix>_<source schema>, tables by name_in_destination,
         // announced as Snowflake stores Fivetran's unquoted names: upper case
@@ -67,7 +68,7 @@ class ActivationTest {
         });
 
         // a later sync that brings nothing new announces nothing
-        flow.send(new SyncCompleted(connectionId, SandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
+        flow.send(new SyncCompleted(connectionId, FivetranSandboxResource.GROUP, UUID.randomUUID().toString(), SyncStatus.SUCCESSFUL, null));
         assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(3))).hasSize(3);
     }
 
@@ -75,20 +76,20 @@ class ActivationTest {
     void aLaterSyncAnnouncesOnlyNewTables() {
         Flow flow = new Flow(companion);
         String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
-        SandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha")));
-        ConnectorRequested request = Flow.request(service, SandboxResource.GROUP);
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha")));
+        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
         String connectionId = cardCompleted(flow, request);
         flow.send(new SetupCompleted(request.requestId(), connectionId));
         flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
-        await().atMost(Flow.WAIT).until(() -> !SandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
         String schema = request.schemaName().toUpperCase(Locale.ROOT);
         flow.await(Topics.CATALOG, "RAW." + schema + ".ALPHA", "TableAdded");
 
         // the source grows a table; Fivetran's schema config picks it up
-        SandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
-        given().auth().preemptive().basic(SandboxResource.apiKey(), SandboxResource.apiSecret())
-                .post(SandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
+        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
+                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
                 .then().statusCode(200);
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
 
@@ -106,7 +107,7 @@ class ActivationTest {
         flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
 
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.FAILED, "source unreachable"));
-        flow.send(new ConnectorBroken(connectionId, SandboxResource.GROUP, "connection_failure", "Invalid login credentials"));
+        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure", "Invalid login credentials"));
 
         JsonNode failed = flow.awaitOnboarding(request.requestId(), "OnboardingFailed");
         assertThat(failed.path("stage").asText()).isEqualTo("BROKEN");
@@ -120,7 +121,7 @@ class ActivationTest {
     private static String cardCompleted(Flow flow, ConnectorRequested request) {
         flow.send(request);
         JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
-        SandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(), SandboxResource.CREDENTIAL);
+        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(), FivetranSandboxResource.CREDENTIAL);
         return issued.path("connectionId").asText();
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.connector.it;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /** Real broker + Fivetran sandbox: ConnectorRequested -> one paused connection -> ConnectCardIssued, whatever happens twice. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = SandboxResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
 class CreateConnectionTest {
 
     @InjectKafkaCompanion
@@ -69,7 +70,7 @@ class CreateConnectionTest {
                 .isBetween(before.plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
         assertThat(connection.paused()).isTrue();
         assertThat(connection.service()).isEqualTo("sql_server_rds");
-        assertThat(connection.groupId()).isEqualTo(SandboxResource.GROUP);
+        assertThat(connection.groupId()).isEqualTo(FivetranSandboxResource.GROUP);
 
         // the redirect carries a signed state that binds the request, and nothing else from us
         assertThat(connection.redirectUri()).startsWith(returnUrl + "?state=");
@@ -81,15 +82,15 @@ class CreateConnectionTest {
                 HttpRequest.newBuilder(URI.create(issued.path("connectCardUri").asText())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        String location = SandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
-                SandboxResource.CREDENTIAL);
+        String location = FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
+                FivetranSandboxResource.CREDENTIAL);
         assertThat(location).startsWith(returnUrl + "?state=");
     }
 
     @Test
     void duplicateDeliveryLeavesOneConnection() {
         ConnectorRequested request = Flow.request();
-        int createsBefore = SandboxResource.sandbox().createCount();
+        int createsBefore = FivetranSandboxResource.sandbox().createCount();
         CloudEvent<ConnectorRequested> event = CloudEvent.of("/tests", request);
         flow.send(event);
         flow.send(event);                              // the same record again (at-least-once)
@@ -99,13 +100,13 @@ class CreateConnectionTest {
         assertThat(flow.all(Topics.ONBOARDING, "ConnectCardIssued", request.requestId(), Duration.ofSeconds(3)))
                 .hasSize(1);
         assertThat(Flow.connectionsWithSchema(request.schemaName())).hasSize(1);
-        assertThat(SandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
+        assertThat(FivetranSandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
     }
 
     @Test
     void crashAfterTheFivetranCallLeavesOneConnection() {
         ConnectorRequested request = Flow.request();
-        int createsBefore = SandboxResource.sandbox().createCount();
+        int createsBefore = FivetranSandboxResource.sandbox().createCount();
         CrashAfterCreate.arm(request.requestId());
         flow.send(request);
 
@@ -114,7 +115,7 @@ class CreateConnectionTest {
         assertThat(Flow.connectionsWithSchema(request.schemaName())).hasSize(1);
         assertThat(issued.path("connectionId").asText())
                 .isEqualTo(Flow.connectionsWithSchema(request.schemaName()).get(0).id());
-        assertThat(SandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
+        assertThat(FivetranSandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
     }
 
     @Test
@@ -123,14 +124,14 @@ class CreateConnectionTest {
         // Fivetran already has the connection (say our commit was lost with a database restored from backup)
         String existing = fivetran.createConnection(new CreateConnection(request.groupId(), request.service(), true, false,
                 Map.of("schema_prefix", request.schemaName()), null)).id();
-        int createsBefore = SandboxResource.sandbox().createCount();
+        int createsBefore = FivetranSandboxResource.sandbox().createCount();
 
         flow.send(request);
 
         JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
         assertThat(issued.path("connectionId").asText()).isEqualTo(existing);
         assertThat(issued.path("connectCardUri").asText()).isNotBlank();
-        assertThat(SandboxResource.sandbox().createCount()).isEqualTo(createsBefore);
+        assertThat(FivetranSandboxResource.sandbox().createCount()).isEqualTo(createsBefore);
         assertThat(Flow.connectionsWithSchema(request.schemaName())).hasSize(1);
     }
 

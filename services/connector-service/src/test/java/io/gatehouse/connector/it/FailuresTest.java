@@ -1,5 +1,6 @@
 package io.gatehouse.connector.it;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Real broker + Fivetran sandbox: transient Fivetran failures are retried per request; permanent ones fail it with Fivetran's words. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = SandboxResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
 class FailuresTest {
 
     @InjectKafkaCompanion
@@ -27,9 +28,9 @@ class FailuresTest {
     void rateLimitedTwiceThenCreated() {
         Flow flow = new Flow(companion);
         ConnectorRequested request = Flow.request();
-        int createsBefore = SandboxResource.sandbox().createCount();
-        long createCallsBefore = SandboxResource.sandbox().requestCount("POST /v1/connections");
-        SandboxResource.sandbox().failNext("POST /v1/connections", 429, 2, null);
+        int createsBefore = FivetranSandboxResource.sandbox().createCount();
+        long createCallsBefore = FivetranSandboxResource.sandbox().requestCount("POST /v1/connections");
+        FivetranSandboxResource.sandbox().failNext("POST /v1/connections", 429, 2, null);
 
         flow.send(request);
 
@@ -37,8 +38,8 @@ class FailuresTest {
         assertThat(issued.path("connectionId").asText())
                 .isEqualTo(Flow.connectionsWithSchema(request.schemaName()).get(0).id());
         assertThat(Flow.connectionsWithSchema(request.schemaName())).hasSize(1);
-        assertThat(SandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
-        assertThat(SandboxResource.sandbox().requestCount("POST /v1/connections") - createCallsBefore).isEqualTo(3);
+        assertThat(FivetranSandboxResource.sandbox().createCount() - createsBefore).isEqualTo(1);
+        assertThat(FivetranSandboxResource.sandbox().requestCount("POST /v1/connections") - createCallsBefore).isEqualTo(3);
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
     }
 
@@ -59,7 +60,7 @@ class FailuresTest {
     @Test
     void invalidInputFailsWithFivetransReason() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request("no_such_service", SandboxResource.GROUP);
+        ConnectorRequested request = Flow.request("no_such_service", FivetranSandboxResource.GROUP);
 
         flow.send(request);
 
@@ -71,11 +72,11 @@ class FailuresTest {
     @Test
     void aRequestBackingOffDoesNotHoldUpTheOthers() {
         Flow flow = new Flow(companion);
-        SandboxResource.sandbox().addGroup("flaky_group");
+        FivetranSandboxResource.sandbox().addGroup("flaky_group");
         ConnectorRequested stuck = Flow.request("sql_server_rds", "flaky_group");
         ConnectorRequested next = Flow.request();
         // Fivetran answers 503 to the stuck request's calls ten times: in-call retry, then the worker's backoff
-        SandboxResource.sandbox().failNext("GET /v1/groups/flaky_group/connections", 503, 10, null);
+        FivetranSandboxResource.sandbox().failNext("GET /v1/groups/flaky_group/connections", 503, 10, null);
 
         flow.send(stuck);
         flow.send(next);

@@ -1,5 +1,6 @@
 package io.gatehouse.connector.it;
 
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.events.CloudEvent;
@@ -36,7 +37,7 @@ final class Flow {
     }
 
     static ConnectorRequested request() {
-        return request("sql_server_rds", SandboxResource.GROUP);
+        return request("sql_server_rds", FivetranSandboxResource.GROUP);
     }
 
     <T extends GatehouseEvent> CloudEvent<T> send(T data) {
@@ -66,7 +67,7 @@ final class Flow {
     }
 
     static List<SandboxConnection> connectionsWithSchema(String schema) {
-        return SandboxResource.sandbox().connections().stream().filter(c -> schema.equals(c.schema())).toList();
+        return FivetranSandboxResource.sandbox().connections().stream().filter(c -> schema.equals(c.schema())).toList();
     }
 
     private static boolean isType(ConsumerRecord<String, String> r, String ceName) {

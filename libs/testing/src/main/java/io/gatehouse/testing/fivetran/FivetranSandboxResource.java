@@ -1,17 +1,22 @@
-package io.gatehouse.webhook;
+package io.gatehouse.testing.fivetran;
 
 import io.gatehouse.fivetran.sandbox.FivetranSandbox;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Duration;
 import java.util.Map;
 
-/** Starts the Fivetran sandbox on a free port and points the service's Fivetran client at it, with fast retries. */
+/**
+ * Starts the Fivetran sandbox on a free port and points {@code gatehouse.fivetran.*} at it. Timeouts and
+ * retry settings stay in each module's test configuration, so each can make its own failures fast.
+ */
 public class FivetranSandboxResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The one destination group the sandbox knows. */
     public static final String GROUP = "gatehouse_group";
+    /** The credential the sandbox's setup test accepts on the Connect Card. */
     public static final String CREDENTIAL = "right-password";
-    static final String API_KEY = "webhook-receiver-key";
-    static final String API_SECRET = "webhook-receiver-api-secret";
+    public static final String API_KEY = "gatehouse-test-key";
+    public static final String API_SECRET = "s3cr3t-api-secret-value";
 
     private static FivetranSandbox sandbox;
 
@@ -28,17 +33,11 @@ public class FivetranSandboxResource implements QuarkusTestResourceLifecycleMana
                 .acceptedCredential(CREDENTIAL)
                 .syncDuration(Duration.ofMillis(200))
                 .webhookRetryIncrement(Duration.ofMillis(100))
-                .upperCaseSignatures(true)
                 .start();
         return Map.of(
                 "gatehouse.fivetran.base-url", sandbox.baseUrl(),
                 "gatehouse.fivetran.api-key", API_KEY,
-                "gatehouse.fivetran.api-secret", API_SECRET,
-                "gatehouse.fivetran.read-timeout", "2s",
-                "gatehouse.fivetran.connect-timeout", "1s",
-                "gatehouse.fivetran.retry.max-attempts", "2",
-                "gatehouse.fivetran.retry.initial-backoff", "50ms",
-                "gatehouse.fivetran.retry.max-backoff", "200ms");
+                "gatehouse.fivetran.api-secret", API_SECRET);
     }
 
     @Override
