@@ -12,6 +12,7 @@ import io.gatehouse.fivetran.client.model.SchemaConfig;
 import io.gatehouse.fivetran.client.model.SyncRequest;
 import io.gatehouse.fivetran.client.model.UpdateConnection;
 import io.gatehouse.fivetran.client.model.Webhook;
+import io.gatehouse.fivetran.client.model.WebhookPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -69,4 +70,8 @@ public interface FivetranApi {
     @POST
     @Path("/webhooks/group/{groupId}")
     Envelope<Webhook> createGroupWebhook(@PathParam("groupId") String groupId, CreateWebhook request);
+
+    @GET
+    @Path("/webhooks")
+    Envelope<WebhookPage> webhooks(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 }

@@ -11,8 +11,10 @@ import io.gatehouse.fivetran.client.model.SchemaConfig;
 import io.gatehouse.fivetran.client.model.SyncRequest;
 import io.gatehouse.fivetran.client.model.UpdateConnection;
 import io.gatehouse.fivetran.client.model.Webhook;
+import io.gatehouse.fivetran.client.model.WebhookPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,5 +103,19 @@ public class FivetranClient {
     public Webhook createGroupWebhook(String groupId, String url, String secret, List<String> events) {
         return retry.call("create group webhook",
                 () -> api.createGroupWebhook(groupId, new CreateWebhook(url, List.copyOf(events), true, secret)).data());
+    }
+
+    /** Every webhook of the account (group and account webhooks), walking every page. */
+    public List<Webhook> webhooks() {
+        List<Webhook> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String pageCursor = cursor;
+            WebhookPage page = retry.call("list webhooks", () -> api.webhooks(pageCursor, PAGE_SIZE).data());
+            if (page == null || page.items() == null) return all;
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return all;
     }
 }

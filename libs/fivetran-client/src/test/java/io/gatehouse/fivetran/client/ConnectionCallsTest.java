@@ -90,5 +90,6 @@ class ConnectionCallsTest {
         assertThat(webhook.type()).isEqualTo("group");
         assertThat(webhook.events()).containsExactly("sync_start", "sync_end");
         assertThat(webhook.toString()).doesNotContain("hook-secret");
+        assertThat(client.webhooks()).extracting(w -> w.id()).contains(webhook.id());
     }
 }

@@ -3,7 +3,6 @@ package io.gatehouse.webhook.app;
 import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.fivetran.client.model.Webhook;
 import io.gatehouse.webhook.config.WebhookConfig;
-import io.gatehouse.webhook.fivetran.FivetranWebhooks;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -20,12 +19,10 @@ public class WebhookRegistrar {
     public static final String ENDPOINT_PATH = "/webhooks/fivetran";
 
     private final FivetranClient fivetran;
-    private final FivetranWebhooks webhooks;
     private final WebhookConfig config;
 
-    WebhookRegistrar(FivetranClient fivetran, FivetranWebhooks webhooks, WebhookConfig config) {
+    WebhookRegistrar(FivetranClient fivetran, WebhookConfig config) {
         this.fivetran = fivetran;
-        this.webhooks = webhooks;
         this.config = config;
     }
 
@@ -42,7 +39,7 @@ public class WebhookRegistrar {
 
     /** Serialised so two concurrent calls in this process do not both create. */
     public synchronized Registration register(String groupId, String url) {
-        Optional<Webhook> existing = webhooks.all().stream()
+        Optional<Webhook> existing = fivetran.webhooks().stream()
                 .filter(w -> url.equals(w.url()))
                 .filter(w -> "account".equals(w.type()) || groupId.equals(w.groupId()))
                 .findFirst();
