@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.messaging.app.IdentityConsumer;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
@@ -52,6 +53,18 @@ class InboxTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "select count(*) from processed_event where consumer = ?1 and event_id = ?2")
                 .setParameter(1, IdentityConsumer.NAME).setParameter(2, event.id()).getSingleResult())).isEqualTo(1L);
+    }
+
+    /** A passing conflict with another writer is tried again, not parked: applied once, nothing dead-lettered. */
+    @Test
+    void transientConflictIsRetriedNotDeadLettered() {
+        String user = "u-" + UUID.randomUUID();
+        KafkaEvents.send(companion, KafkaEvents.record(CloudEvent.of("/hr", new UserLeftBusiness(user, "ada", "finance"))));
+
+        await().atMost(WAIT).until(() -> applied(user) == 1L);
+        assertThat(KafkaEvents.recordsWithin(companion, DLQ, r -> user.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        assertThat(registry.find("gatehouse.events.retried").counters().stream().mapToDouble(c -> c.count()).sum())
+                .isGreaterThanOrEqualTo(2.0);
     }
 
     @Test

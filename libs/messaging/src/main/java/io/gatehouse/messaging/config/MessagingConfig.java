@@ -14,6 +14,14 @@ public interface MessagingConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /** How long a processed event id is remembered: the window in which a redelivery is recognised. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
     interface Outbox {
         /** How often the relay looks for rows left unsent (after a crash or a broker outage). */
         @WithDefault("1s")

@@ -26,6 +26,9 @@ import org.apache.kafka.common.header.Header;
 @ApplicationScoped
 public class EventReceiver {
 
+    /** Tries of one event when the database reports a passing conflict. */
+    static final int TRANSIENT_ATTEMPTS = 5;
+
     private final CloudEventReader reader;
     private final Inbox inbox;
     private final MeterRegistry registry;
@@ -48,14 +51,41 @@ public class EventReceiver {
         if (handler.isEmpty()) {
             return count(consumer, event.ceType(), Outcome.IGNORED);
         }
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(consumer, event.id())) {
-                return false;
-            }
-            handler.get().accept(event);
-            return true;
-        });
+        boolean applied = applyOnce(consumer, event, handler.get());
         return count(consumer, event.ceType(), applied ? Outcome.APPLIED : Outcome.DUPLICATE);
+    }
+
+    /**
+     * Inbox row and effect in one transaction, tried again (with a short back-off) when the database had a
+     * passing conflict, so a race with another writer does not park a good event in the dead-letter topic.
+     */
+    private boolean applyOnce(String consumer, CloudEvent<GatehouseEvent> event, Consumer<CloudEvent<GatehouseEvent>> handler) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        return false;
+                    }
+                    handler.accept(event);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= TRANSIENT_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                registry.counter("gatehouse.events.retried", "consumer", consumer, "type", event.ceType()).increment();
+                pause(50L << attempt);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
     }
 
     private Outcome count(String consumer, String type, Outcome outcome) {

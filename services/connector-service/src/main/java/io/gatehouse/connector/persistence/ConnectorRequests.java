@@ -117,13 +117,23 @@ public class ConnectorRequests {
         queued.fire(new WorkQueued());
     }
 
+    /**
+     * A broken connection fails an onboarding only once it is set up: before that, a failed setup test is the
+     * owner still typing in the Connect Card, who can fix it and come back. It is kept as the last error.
+     */
     @Transactional
     public void broken(String connectionId, String fivetranEvent, String reason) {
         Optional<ConnectorRequest> found = ConnectorRequest.byConnection(connectionId);
         if (found.isEmpty() || found.get().state == ConnectorState.FAILED) {
             return;
         }
-        fail(found.get(), FailureStage.BROKEN, fivetranEvent, reason);
+        ConnectorRequest row = found.get();
+        if (row.state != ConnectorState.ACTIVATING && row.state != ConnectorState.ACTIVE) {
+            row.lastError = truncate(fivetranEvent + ": " + reason);
+            row.updatedAt = now();
+            return;
+        }
+        fail(row, FailureStage.BROKEN, fivetranEvent, reason);
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
@@ -228,7 +238,7 @@ public class ConnectorRequests {
         row.nextAttemptAt = null;
         row.updatedAt = now();
         outbox.publish(new OnboardingFailed(row.requestId, row.connectionId, stage, code,
-                reason == null || reason.isBlank() ? "no reason given" : reason));
+                reason == null || reason.isBlank() ? "no reason given" : truncate(reason)));
     }
 
     private static ConnectorRequest current(WorkItem item) {

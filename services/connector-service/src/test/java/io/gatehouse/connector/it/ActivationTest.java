@@ -117,6 +117,20 @@ class ActivationTest {
         assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(1))).isEmpty();
     }
 
+    /** A failed setup test while the owner is still in the card is not the end: they fix it and come back. */
+    @Test
+    void brokenBeforeSetupDoesNotFailTheRequest() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request();
+        flow.send(request);
+        String connectionId = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued").path("connectionId").asText();
+        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure", "Invalid login credentials"));
+
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+        assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
+    }
+
     /** Request -> card -> the owner completes it in the sandbox (as a browser would). */
     private static String cardCompleted(Flow flow, ConnectorRequested request) {
         flow.send(request);

@@ -80,7 +80,10 @@ public class ApplyWorker {
         try {
             applier.apply(job);
         } catch (RuntimeException e) {
-            Log.errorf(e, "job %d failed unexpectedly; it stays pending", job.id());
+            // Not a Snowflake error the applier classified: back off like a transient one (parked once the
+            // attempts run out) rather than rerun it on every poll and block its key.
+            Log.errorf(e, "job %d failed unexpectedly", job.id());
+            applier.failedUnexpectedly(job, e);
         } finally {
             synchronized (this) {
                 runningJobs.remove(job.id());

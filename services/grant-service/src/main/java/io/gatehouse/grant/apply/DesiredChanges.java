@@ -7,6 +7,7 @@ import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.InvalidNameException;
 import io.gatehouse.grant.domain.ManagedRole;
+import io.gatehouse.grant.domain.RoleNames;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
@@ -44,9 +45,15 @@ public class DesiredChanges {
         this.model = model;
     }
 
-    /** Logins are case-insensitive in Snowflake: Gatehouse keys them upper case. */
+    /**
+     * Logins are case-insensitive in Snowflake: Gatehouse keys them upper case. Only ASCII is taken, because
+     * upper-casing folds some other letters into ASCII ({@code yılmaz} -> {@code YILMAZ}) and two people
+     * would become one.
+     */
     public static String login(String login) {
-        return Identifier.validate("login", login).toUpperCase(Locale.ROOT);
+        String valid = Identifier.validate("login", login);
+        RoleNames.requireAscii("login", valid);
+        return valid.toUpperCase(Locale.ROOT);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -132,6 +132,20 @@ public class JobApplier {
         }
     }
 
+    /** A failure that is not a classified Snowflake error: backs off like a transient one, parked when attempts run out. */
+    public void failedUnexpectedly(ApplyJob job, RuntimeException e) {
+        int attempts = job.attempts() + 1;
+        String error = "unexpected: " + e;
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (attempts < config.maxAttempts()) {
+                jobs.retryLater(job.id(), attempts, Instant.now().plus(backoff(attempts)), error);
+            } else {
+                jobs.park(job.id(), attempts, error);
+                meters.counter("gatehouse.grant.jobs.parked").increment();
+            }
+        });
+    }
+
     private Duration backoff(int attempts) {
         long base = config.backoffBase().toMillis();
         long delay = base << Math.min(attempts - 1, 20);

@@ -86,6 +86,7 @@ public final class RoleNames {
         if (source == null || source.isBlank()) {
             throw new InvalidNameException(what + " is empty");
         }
+        requireAscii(what, source);
         String upper = source.toUpperCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(upper.length());
         for (int i = 0; i < upper.length(); i++) {
@@ -104,5 +105,15 @@ public final class RoleNames {
 
     private static String printable(char c) {
         return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    }
+
+    /** Refuses non-ASCII sources before any upper-casing, which would fold some of them into other names. */
+    public static void requireAscii(String what, String source) {
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) > 0x7F) {
+                throw new InvalidNameException(what + " '" + source.replaceAll("\\p{Cntrl}", "?")
+                        + "' holds a non-ASCII character, which a role name cannot carry safely");
+            }
+        }
     }
 }

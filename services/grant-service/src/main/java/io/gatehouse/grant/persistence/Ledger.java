@@ -41,6 +41,10 @@ public class Ledger {
     public void record(Statement s) {
         if (!s.adds() && s.grant() instanceof Grant.RoleExists) {
             em.createNativeQuery("delete from applied_grant where role_name = ?1").setParameter(1, s.role()).executeUpdate();
+            // Snowflake also takes a dropped role away from every role that held it: forget those rows too,
+            // or their next plan would revoke a role that no longer exists.
+            em.createNativeQuery("delete from applied_grant where kind = 'PRIVILEGE' and object_type = 'ROLE' and object_name = ?1")
+                    .setParameter(1, Identifier.quote(s.role())).executeUpdate();
             return;
         }
         String[] c = columns(s.grant());

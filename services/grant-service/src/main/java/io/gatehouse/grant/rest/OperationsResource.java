@@ -48,7 +48,7 @@ public class OperationsResource {
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Statements run against Snowflake, newest first, filtered by user login, role or event id")
     public List<AuditLog.Entry> audit(@QueryParam("user") String user, @QueryParam("role") String role,
-                                      @QueryParam("event") String event, @QueryParam("limit") @DefaultValue("200") int limit) {
+                                      @QueryParam("event") String event, @QueryParam("limit") @DefaultValue("200") @jakarta.validation.constraints.Min(1) int limit) {
         String login = user == null ? null : user.toUpperCase(java.util.Locale.ROOT);
         return QuarkusTransaction.requiringNew().call(() -> audit.find(login, role, event, Math.min(limit, 1000)));
     }

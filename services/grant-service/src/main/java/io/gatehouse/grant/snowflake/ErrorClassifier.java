@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public final class ErrorClassifier {
 
+    private static final int WRONG_CREDENTIALS = 390100;
     private static final Set<Integer> PERMANENT_CODES = Set.of(1003, 3001, 2002, 2043);
     private static final Set<String> PERMANENT_STATES = Set.of("42000", "42501", "42601", "42710");
 
@@ -26,8 +27,11 @@ public final class ErrorClassifier {
                 return true;
             }
         }
+        if (e.getErrorCode() == WRONG_CREDENTIALS) {
+            return false;   // retrying a wrong password only risks locking the service user out
+        }
         String state = e.getSQLState();
-        if (state != null && state.startsWith("08") && e.getErrorCode() != 390100) {
+        if (state != null && state.startsWith("08")) {
             return true;
         }
         if (PERMANENT_CODES.contains(e.getErrorCode()) || (state != null && PERMANENT_STATES.contains(state))) {

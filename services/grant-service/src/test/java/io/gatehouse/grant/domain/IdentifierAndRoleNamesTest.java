@@ -53,6 +53,15 @@ class IdentifierAndRoleNamesTest {
         assertThatThrownBy(() -> names.user("a\tb")).hasMessageContaining("\\u0009");
     }
 
+    /** Upper-casing folds some letters into ASCII (yılmaz -> YILMAZ, straße -> STRASSE): refused, never merged. */
+    @Test
+    void refusesNonAsciiSourcesThatUpperCasingWouldFoldIntoAnotherName() {
+        assertThatThrownBy(() -> names.user("yılmaz")).isInstanceOf(InvalidNameException.class).hasMessageContaining("non-ASCII");
+        assertThatThrownBy(() -> names.user("straße")).isInstanceOf(InvalidNameException.class);
+        assertThatThrownBy(() -> io.gatehouse.grant.apply.DesiredChanges.login("ſam")).isInstanceOf(InvalidNameException.class);
+        assertThat(io.gatehouse.grant.apply.DesiredChanges.login("yilmaz")).isEqualTo("YILMAZ");
+    }
+
     @Test
     void refusesNamesOverTheLengthLimit() {
         assertThat(names.user("A".repeat(247))).hasSize(255);

@@ -44,15 +44,23 @@ public final class CredentialKeys {
                 Map<String, ?> child = (Map<String, ?>) nested;
                 walk(path, child, found);
             } else if (value instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) instanceof Map<?, ?> item) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, ?> child = (Map<String, ?>) item;
-                        walk(path + "[" + i + "]", child, found);
-                    }
-                }
+                walkList(path, list, found);
             }
         });
+    }
+
+    /** Lists may hold maps, or lists of maps, at any depth. */
+    private void walkList(String path, List<?> list, List<String> found) {
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (item instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> child = (Map<String, ?>) map;
+                walk(path + "[" + i + "]", child, found);
+            } else if (item instanceof List<?> inner) {
+                walkList(path + "[" + i + "]", inner, found);
+            }
+        }
     }
 
     private static String normalise(String key) {

@@ -110,8 +110,8 @@ public class OnboardingRequestResource {
                 errors.add(new Problem.FieldError("state", "must be one of " + List.of(RequestState.values())));
             }
         }
-        if (p < 0) {
-            errors.add(new Problem.FieldError("page", "must be 0 or more"));
+        if (p < 0 || (long) p * Math.max(s, 1) > Integer.MAX_VALUE) {
+            errors.add(new Problem.FieldError("page", "must be 0 or more, and page x size must stay within 2147483647"));
         }
         if (s < 1 || s > config.maxPageSize()) {
             errors.add(new Problem.FieldError("size", "must be between 1 and " + config.maxPageSize()));

@@ -35,4 +35,10 @@ class CredentialKeysTest {
         assertThat(RULE.offending("config", config))
                 .containsExactlyInAnyOrder("config.ssh.private_key", "config.replicas[0].password");
     }
+
+    @Test
+    void listsInsideListsAreWalkedToo() {
+        Map<String, Object> config = Map.of("x", List.of(List.of(Map.of("password", "p"))));
+        assertThat(RULE.offending("config", config)).containsExactly("config.x[0][0].password");
+    }
 }

@@ -30,6 +30,14 @@ class ValidationTest {
     @InjectKafkaCompanion
     KafkaCompanion companion;
 
+    /** An oversized body is refused at the door: its event could never fit a Kafka record. */
+    @Test
+    void oversizedBodyIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(Requests.body(Requests.marker()));
+        body.put("config", Map.of("note", "x".repeat(300 * 1024)));
+        Requests.post(body).then().statusCode(413);
+    }
+
     @Test
     void everyMissingFieldIsNamed() {
         Requests.post(Map.of()).then()
