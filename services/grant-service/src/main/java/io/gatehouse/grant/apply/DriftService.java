@@ -110,6 +110,10 @@ public class DriftService {
                 notReconciled.add("GRANT ROLE \"" + desired.role() + "\" TO ROLE \"" + t.name() + "\" (outside the managed prefix)");
                 continue;
             }
+            if (!model.planner().expresses(g)) {
+                notReconciled.add(desired.role() + " holds " + g + " (granted outside Gatehouse; an operator must decide)");
+                continue;
+            }
             have.add(g);
         }
         RoleState wanted = new RoleState(desired.role(), desired.exists(), want);

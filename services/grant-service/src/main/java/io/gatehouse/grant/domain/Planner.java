@@ -127,6 +127,18 @@ public final class Planner {
         return new Statement(role, sql, g, adds, phase);
     }
 
+    /**
+     * Whether this planner could revoke {@code g} from a managed role: a held role outside the managed prefix
+     * (say SYSADMIN granted by hand) or a privilege outside Gatehouse's vocabulary is not its to change, and
+     * drift reports it for an operator instead.
+     */
+    public boolean expresses(Grant g) {
+        if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
+            return desired.names().isManaged(p.on().parts().get(0)) && "USAGE".equals(p.privilege());
+        }
+        return !(g instanceof Privilege p) || PRIVILEGES.contains(p.privilege());
+    }
+
     private String heldRole(Privilege p) {
         String held = p.on().parts().get(0);
         if (!desired.names().isManaged(held) || !"USAGE".equals(p.privilege())) {

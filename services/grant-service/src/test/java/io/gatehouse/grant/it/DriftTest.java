@@ -58,4 +58,23 @@ class DriftTest extends StoryBase {
         KafkaEvents.awaitRecord(companion, Topics.ACCESS, r -> role.equals(r.key())
                 && KafkaEvents.header(r, "ce_type").orElse("").contains("DriftDetected"), WAIT);
     }
+
+    /** A system role granted by hand to a managed role is an escalation: reported, never a failed check. */
+    @Test
+    void aSystemRoleGrantedByHandIsReportedForAnOperator() {
+        String u = unique("U");
+        String biz = unique("biz");
+        Snowflake.user(u);
+        send(new UserJoinedBusiness("id-" + u, u, biz));
+        String role = "GH_USER_" + u.toUpperCase();
+        await().atMost(WAIT).until(() -> given().auth().oauth2(TestTokens.ops()).get("/users/" + u + "/access").statusCode() == 200
+                && !given().auth().oauth2(TestTokens.ops()).queryParam("user", u).get("/audit").jsonPath().getList("$").isEmpty());
+
+        admin("GRANT ROLE SECURITYADMIN TO ROLE " + role);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops()).queryParam("role", role).when().get("/drift")
+                .then().statusCode(200)
+                .body("[0].role", org.hamcrest.Matchers.equalTo(role))
+                .body("[0].notReconciled[0]", org.hamcrest.Matchers.containsString("SECURITYADMIN")));
+    }
 }
