@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.SetupCompleted;
@@ -13,6 +14,7 @@ import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,6 +127,9 @@ class ActivationTest {
         flow.send(request);
         String connectionId = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued").path("connectionId").asText();
         flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure", "Invalid login credentials"));
+        // the two events travel on different topics: let the failure land first, kept as the last error
+        await().atMost(Flow.WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ConnectorRequest.byConnection(connectionId)
+                .map(r -> r.lastError != null && r.lastError.contains("Invalid login credentials")).orElse(false)));
 
         flow.send(new SetupCompleted(request.requestId(), connectionId));
         flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
