@@ -8,6 +8,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.messaging.app.IdentityConsumer;
+import io.gatehouse.messaging.inbox.DeadLetterStrategy;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +79,8 @@ class InboxTest {
                 reason -> assertThat(reason).contains("unknown ce_type 'gatehouse.UserPromoted.v1'"));
         assertThat(dead.value()).isEqualTo("{\"userId\":\"x\"}");
         assertThat(KafkaEvents.header(dead, "ce_type")).contains("gatehouse.UserPromoted.v1");
+        assertThat(KafkaEvents.header(dead, DeadLetterStrategy.CONSUMER_HEADER)).contains(IdentityConsumer.NAME);
+        assertThat(KafkaEvents.header(dead, DeadLetterStrategy.CHANNEL_HEADER)).contains("test-identity");
     }
 
     @Test

@@ -89,6 +89,45 @@ class OutboxTest {
         assertThat(KafkaEvents.recordsWithin(companion, Topics.IDENTITY, r -> user.equals(r.key()), Duration.ofSeconds(1))).hasSize(1);
     }
 
+    /**
+     * A row the broker can never take (over its size limit) is parked after a few refusals; the rows after it with
+     * the same key wait for it (per-key order) and then go out; other keys never wait.
+     */
+    @Test
+    void rowRefusedForGoodIsParkedAndItsKeyKeepsItsOrder() {
+        String key = "u-" + UUID.randomUUID();
+        String other = "u-" + UUID.randomUUID();
+        String tooLarge = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String otherId = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            insertRow(tooLarge, key, "{\"userId\":\"" + key + "\",\"login\":\"" + "x".repeat(1_200_000) + "\",\"business\":\"b\"}");
+            insertRow(after, key, "{\"userId\":\"" + key + "\",\"login\":\"l\",\"business\":\"b\"}");
+            insertRow(otherId, other, "{\"userId\":\"" + other + "\",\"login\":\"l\",\"business\":\"b\"}");
+        });
+
+        KafkaEvents.awaitRecord(companion, Topics.IDENTITY, r -> other.equals(r.key()), WAIT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> column("parked_at", tooLarge) != null);
+        ConsumerRecord<String, String> next = KafkaEvents.awaitRecord(companion, Topics.IDENTITY, r -> key.equals(r.key()), WAIT);
+        assertThat(KafkaEvents.header(next, CloudEventHeaders.ID)).contains(after);
+        assertThat(column("sent_at", tooLarge)).isNull();
+        assertThat(String.valueOf(column("last_error", tooLarge))).contains("RecordTooLarge");
+        assertThat(((Number) column("attempts", tooLarge)).intValue()).isEqualTo(5);
+        assertThat(KafkaEvents.recordsWithin(companion, Topics.IDENTITY, r -> key.equals(r.key()), Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    private void insertRow(String id, String key, String payload) {
+        em.createNativeQuery("insert into outbox_event (id, topic, record_key, ce_type, ce_source, ce_time, payload, created_at, attempts) "
+                        + "values (?1, 'gatehouse.identity', ?2, 'gatehouse.UserJoinedBusiness.v1', '/gatehouse/test', ?3, ?4, ?3, 0)")
+                .setParameter(1, id).setParameter(2, key).setParameter(3, Instant.now()).setParameter(4, payload)
+                .executeUpdate();
+    }
+
+    private Object column(String column, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select " + column + " from outbox_event where id = ?1")
+                .setParameter(1, id).getSingleResult());
+    }
+
     private Object sentAt(String id) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select sent_at from outbox_event where id = ?1")
                 .setParameter(1, id).getSingleResult());

@@ -3,9 +3,10 @@ package io.gatehouse.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.validation.ConstraintViolation;
+import io.gatehouse.errors.ConflictException;
+import io.gatehouse.errors.InvalidInputException;
+import io.gatehouse.errors.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -16,17 +17,41 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every error a Gatehouse API raises into application/problem+json. */
 public class ProblemMappers {
 
+    /** Errors listed by field, then message: the same body for the same input. */
+    public static final Comparator<Problem.FieldError> FIELD_ORDER =
+            Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message);
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /** A domain rule broken: one entry per field, sorted like Bean Validation's. */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.message()))
+                .sorted(FIELD_ORDER)
+                .toList();
+        return Problem.invalid(e.getMessage(), errors).toResponse();
     }
 
     /** Bean Validation on request bodies and parameters: one entry per violated field. */
     @ServerExceptionMapper(priority = 1)
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .map(v -> new Problem.FieldError(FieldPaths.of(v.getPropertyPath()), v.getMessage()))
+                .sorted(FIELD_ORDER)
                 .toList();
         return Problem.invalid("The request has " + errors.size() + " invalid field(s).", errors).toResponse();
     }
@@ -57,31 +82,6 @@ public class ProblemMappers {
         Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage(), null, List.of());
         return Response.fromResponse(e.getResponse()).type(Problem.MEDIA).entity(problem).build();
-    }
-
-    /**
-     * {@code create.arg0.owner.email} -> {@code owner.email}: drop the method and parameter nodes
-     * Bean Validation puts in front of a request body's own path.
-     */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
-                default -> {
-                    String name = node.getName();
-                    if (node.getKey() != null) {
-                        name = name + "." + node.getKey();
-                    } else if (node.getIndex() != null) {
-                        name = name + "[" + node.getIndex() + "]";
-                    }
-                    if (name != null && !name.isEmpty()) {
-                        names.add(name);
-                    }
-                }
-            }
-        }
-        return names.isEmpty() ? "request" : String.join(".", names);
     }
 
     private static String pathOf(MismatchedInputException e) {

@@ -1,5 +1,8 @@
 package io.gatehouse.rest;
 
+import io.gatehouse.errors.ConflictException;
+import io.gatehouse.errors.InvalidInputException;
+import io.gatehouse.errors.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,12 +27,26 @@ public class EchoResource {
     public record Person(@NotBlank String name, @NotNull @Email String email) {
     }
 
-    public record Order(@NotBlank String id, @NotNull @Valid Person owner, @Size(min = 1) List<String> items, Map<String, Object> config) {
+    public record Order(@NotBlank String id, @NotNull @Valid Person owner, @Size(min = 1) List<@NotBlank String> items,
+                        Map<String, Object> config, List<@Valid Person> helpers) {
     }
 
     @POST
     public Order echo(@Valid @NotNull Order order) {
         return order;
+    }
+
+    /** Domain failures thrown without any HTTP type: the mappers in libs/rest give them their status. */
+    @GET
+    @Path("/domain/{kind}")
+    public Order domain(@PathParam("kind") String kind) {
+        switch (kind) {
+            case "missing" -> throw new NotFoundException("no such order");
+            case "clash" -> throw new ConflictException("order is closed");
+            default -> throw new InvalidInputException("The order has 2 invalid field(s).", List.of(
+                    new InvalidInputException.Violation("owner.email", "is taken"),
+                    new InvalidInputException.Violation("config.password", "looks like a credential")));
+        }
     }
 
     @GET

@@ -14,6 +14,7 @@ import io.gatehouse.fivetran.client.model.Webhook;
 import io.gatehouse.fivetran.client.model.WebhookPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,8 @@ public class FivetranClient {
     private final FivetranRetry retry;
 
     @Inject
-    public FivetranClient(FivetranConfig config) {
-        this(FivetranApiFactory.create(config), new FivetranRetry(FivetranRetry.Settings.of(config.retry())));
+    public FivetranClient(@RestClient FivetranApi api, FivetranConfig config) {
+        this(api, new FivetranRetry(FivetranRetry.Settings.of(config.retry())));
     }
 
     public FivetranClient(FivetranApi api, FivetranRetry retry) {

@@ -11,6 +11,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "gatehouse.fivetran")
 public interface FivetranConfig {
 
+    /**
+     * Where the API answers; the REST client's {@code quarkus.rest-client.fivetran.url} follows it. Timeouts are the
+     * client's own {@code quarkus.rest-client.fivetran.connect-timeout} / {@code read-timeout} (milliseconds).
+     */
     @WithDefault("https://api.fivetran.com")
     String baseUrl();
 
@@ -18,13 +22,6 @@ public interface FivetranConfig {
 
     /** Never logged: the interface has no toString of its own and the client never prints it. */
     String apiSecret();
-
-    @WithDefault("5s")
-    Duration connectTimeout();
-
-    /** Fivetran's own API timeout is 60 s (a pause can hit it); wait a little less than that by default. */
-    @WithDefault("30s")
-    Duration readTimeout();
 
     Retry retry();
 

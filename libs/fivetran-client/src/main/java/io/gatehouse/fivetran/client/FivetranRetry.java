@@ -4,18 +4,19 @@ import io.gatehouse.fivetran.client.error.FivetranErrorMapper;
 import io.gatehouse.fivetran.client.error.FivetranException;
 import io.gatehouse.fivetran.client.error.FivetranRateLimitedException;
 import io.gatehouse.fivetran.client.error.FivetranUnavailableException;
+import io.gatehouse.retry.Backoff;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The retry loop around every Fivetran call. A plain loop rather than SmallRye Fault Tolerance because a 429 must
- * wait exactly what {@code Retry-After} says, which @Retry cannot take from the failure. 429 waits Retry-After
+ * The retry loop around every Fivetran call. A plain loop rather than SmallRye Fault Tolerance: before a retry it
+ * asks whether the lost attempt took effect after all (a create that timed out must not create twice), and a 429
+ * whose {@code Retry-After} exceeds the budget goes to the caller at once; neither fits @Retry. 429 waits Retry-After
  * (when it is longer than {@code maxRetryAfter} the caller gets the exception at once); 5xx and no-answer wait a
  * capped exponential backoff with jitter; other 4xx are never retried. Blocking: call from worker threads.
  */
@@ -30,9 +31,11 @@ public final class FivetranRetry {
     }
 
     private final Settings settings;
+    private final Backoff backoff;
 
     public FivetranRetry(Settings settings) {
         this.settings = settings;
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     }
 
     public <T> T call(String operation, Supplier<T> call) {
@@ -74,16 +77,9 @@ public final class FivetranRetry {
             Duration retryAfter = limited.retryAfter().get();
             return retryAfter.compareTo(settings.maxRetryAfter()) > 0 ? null : retryAfter;
         }
-        return backoff(attempt);
+        return backoff.delay(attempt);
     }
 
-    /** "Equal jitter": half the capped exponential step fixed, half random, so retries of many callers spread out. */
-    Duration backoff(int attempt) {
-        long initial = Math.max(1, settings.initialBackoff().toMillis());
-        long capped = Math.min(settings.maxBackoff().toMillis(), initial << Math.min(attempt - 1, 20));
-        long half = capped / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
 
     private static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -12,7 +12,10 @@ import io.gatehouse.fivetran.client.model.CreateConnection;
 import io.gatehouse.fivetran.sandbox.FivetranSandbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,13 @@ class ErrorMappingTest {
 
     @Test
     void wrongCredentialsAre401AndNotRetried() {
-        FivetranClient wrong = new FivetranClient(
-                FivetranApiFactory.create(sandbox.baseUrl(), FivetranSandboxResource.API_KEY, "not-the-secret", Duration.ofSeconds(1), Duration.ofSeconds(1)),
+        // The same interface and providers as the configured client, built by hand with another secret.
+        FivetranApi wrongSecret = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(sandbox.baseUrl()))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization",
+                        FivetranHeaders.basic(FivetranSandboxResource.API_KEY, "not-the-secret")))
+                .build(FivetranApi.class);
+        FivetranClient wrong = new FivetranClient(wrongSecret,
                 new FivetranRetry(new FivetranRetry.Settings(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1))));
         var e = catchThrowableOfType(FivetranAuthenticationException.class, () -> wrong.connection("any"));
         assertThat(e.status()).isEqualTo(401);

@@ -35,6 +35,13 @@ public interface MessagingConfig {
         @WithDefault("30s")
         Duration sendTimeout();
 
+        /**
+         * How often the broker may refuse a row for good (too large, invalid topic) before it is parked for an
+         * operator. A broker that is away or slow never parks a row: that is retried for as long as it lasts.
+         */
+        @WithDefault("5")
+        int maxRefusals();
+
         /** How long sent rows are kept (for operators) before they are purged. */
         @WithDefault("P7D")
         Duration retention();

@@ -5,8 +5,11 @@ import io.gatehouse.events.CloudEventReader;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.InvalidEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.gatehouse.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,24 +22,27 @@ import org.apache.kafka.common.header.Header;
  * The one way a service takes an event off Kafka: read the CloudEvent (or refuse it), dispatch on its
  * type, and apply it at most once per consumer, in one transaction with the inbox row.
  *
- * <p>Whatever this throws nacks the record; with {@code failure-strategy=dead-letter-queue} the record
- * lands unchanged on {@code <topic>.dlq} with the reason in {@code dead-letter-reason}. Call it from a
- * blocking {@code @Incoming} method that is not itself transactional.
+ * <p>Whatever this throws nacks the record; with the libraries' {@code failure-strategy=gatehouse} the record
+ * lands unchanged on {@code <topic>.dlq} with the reason in {@code dead-letter-reason} and the consumer in
+ * {@code dead-letter-consumer} (see {@link DeadLetterStrategy}). Call it from a blocking {@code @Incoming} method
+ * that is not itself transactional.
  */
 @ApplicationScoped
 public class EventReceiver {
 
-    /** Tries of one event when the database reports a passing conflict. */
-    static final int TRANSIENT_ATTEMPTS = 5;
+    /** Retries of one record in place: quick at first, then every half minute at most while an outage lasts. */
+    private static final Backoff RETRY_BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30));
 
     private final CloudEventReader reader;
     private final Inbox inbox;
     private final MeterRegistry registry;
+    private final ConsumerHealth health;
 
-    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry) {
+    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry, ConsumerHealth health) {
         this.reader = reader;
         this.inbox = inbox;
         this.registry = registry;
+        this.health = health;
     }
 
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
@@ -56,35 +62,47 @@ public class EventReceiver {
     }
 
     /**
-     * Inbox row and effect in one transaction, tried again (with a short back-off) when the database had a
-     * passing conflict, so a race with another writer does not park a good event in the dead-letter topic.
+     * Inbox row and effect in one transaction. A passing conflict with another writer or an outage of the database
+     * is tried again in place, with capped back-off, for as long as it lasts: the record is neither committed past
+     * nor dead-lettered, so nothing consumed during a failover is lost. Only a failure of the event itself leaves.
      */
     private boolean applyOnce(String consumer, CloudEvent<GatehouseEvent> event, Consumer<CloudEvent<GatehouseEvent>> handler) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event.id())) {
                         return false;
                     }
                     handler.accept(event);
                     return true;
                 });
+                health.recovered(consumer);
+                return applied;
             } catch (RuntimeException e) {
-                if (attempt >= TRANSIENT_ATTEMPTS || !TransientFailures.isTransient(e)) {
+                Failures kind = Failures.of(e);
+                if (kind == Failures.PERMANENT) {
                     throw e;
                 }
-                registry.counter("gatehouse.events.retried", "consumer", consumer, "type", event.ceType()).increment();
-                pause(50L << attempt);
+                registry.counter("gatehouse.events.retried", "consumer", consumer, "type", event.ceType(),
+                        "reason", kind.name().toLowerCase()).increment();
+                if (kind == Failures.OUTAGE) {
+                    health.retrying(consumer, attempt, e);
+                    if (attempt == 1 || attempt % 10 == 0) {
+                        Log.warnf("%s: database unavailable, retrying event %s (attempt %d): %s", consumer, event.id(),
+                                attempt, e.toString());
+                    }
+                }
+                pause(consumer, RETRY_BACKOFF.delay(attempt), e);
             }
         }
     }
 
-    private static void pause(long millis) {
+    private static void pause(String consumer, Duration delay, RuntimeException waitingFor) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an event", e);
+            throw new ConsumerStoppedException(consumer, waitingFor);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.messaging.outbox;
 
+import io.gatehouse.messaging.persistence.Columns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,10 +39,18 @@ public class OutboxEvent extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** Set when the broker refused the row for good: it is no longer sent, an operator looks at it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 
-    /** Unsent rows in write order. */
+    /** Unsent rows in write order, parked ones left out. */
     static List<OutboxEvent> pending(int limit) {
-        return find("sentAt is null order by seq").page(0, limit).list();
+        return find("sentAt is null and parkedAt is null order by seq").page(0, limit).list();
+    }
+
+    /** Rows the broker refused for good, oldest first. */
+    public static List<OutboxEvent> parked(int limit) {
+        return find("parkedAt is not null order by seq").page(0, limit).list();
     }
 
     static void markSent(List<Long> seqs, Instant when) {
@@ -49,12 +58,22 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     static void markFailed(long seq, String reason) {
-        String trimmed = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000));
+        String trimmed = reason == null ? "unknown" : Columns.error(reason);
         update("attempts = attempts + 1, lastError = ?1 where seq = ?2", trimmed, seq);
     }
 
+    /** Counts a refusal for good; the row is parked once it has been refused {@code maxAttempts} times. */
+    static boolean markRefused(long seq, String reason, int maxAttempts, Instant when) {
+        markFailed(seq, reason);
+        return update("parkedAt = ?1 where seq = ?2 and attempts >= ?3", when, seq, maxAttempts) == 1;
+    }
+
     static long countPending() {
-        return count("sentAt is null");
+        return count("sentAt is null and parkedAt is null");
+    }
+
+    static long countParked() {
+        return count("parkedAt is not null");
     }
 
     static long purgeSentBefore(Instant cutoff) {

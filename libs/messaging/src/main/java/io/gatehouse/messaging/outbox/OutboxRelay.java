@@ -3,6 +3,7 @@ package io.gatehouse.messaging.outbox;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.CloudEventHeaders;
 import io.gatehouse.messaging.config.MessagingConfig;
+import io.gatehouse.messaging.work.WorkLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -16,19 +17,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,28 +45,30 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final MessagingConfig.Outbox config;
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
-    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final WorkLoop loop = new WorkLoop("outbox-relay", this::round);
     private final Counter published;
     private final Counter failed;
+    private final Counter parked;
+    private final AtomicLong parkedRows = new AtomicLong();
 
     OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, MessagingConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config.outbox();
         this.published = registry.counter("gatehouse.outbox.published");
         this.failed = registry.counter("gatehouse.outbox.failed");
+        this.parked = registry.counter("gatehouse.outbox.parked");
         registry.gauge("gatehouse.outbox.pending", pending);
+        registry.gauge("gatehouse.outbox.parked.rows", parkedRows);
     }
 
     @PreDestroy
     void stop() {
-        afterCommit.shutdownNow();
+        loop.close();
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        afterCommit.execute(this::drain);
+        loop.wake();
     }
 
     // Only while the application runs: the emitter is connected once messaging has started, and the
@@ -89,34 +91,26 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes pending rows until none is left or the broker fails; returns how many went out. A call
-     * while another drain runs makes that drain go round once more instead of waiting.
+     * Publishes pending rows until none is left or the broker fails. A call while another drain runs makes that
+     * drain go round once more instead of waiting.
      */
-    public int drain() {
-        if (!draining.tryLock()) {
-            again.set(true);
-            return 0;
+    public void drain() {
+        loop.drain();
+    }
+
+    /** One batch in write order; true when it went out whole and more rows may wait. */
+    private boolean round() {
+        List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
+        BatchResult batch = publish(rows);
+        QuarkusTransaction.requiringNew().run(() -> batch.record(config.maxRefusals(), parked));
+        boolean more = batch.complete() && !batch.sent().isEmpty();
+        if (!more) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                pending.set(OutboxEvent.countPending());
+                parkedRows.set(OutboxEvent.countParked());
+            });
         }
-        try {
-            int total = 0;
-            do {
-                again.set(false);
-                BatchResult batch;
-                do {
-                    List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
-                    batch = publish(rows);
-                    QuarkusTransaction.requiringNew().run(batch::record);
-                    total += batch.sent().size();
-                } while (batch.complete() && !batch.sent().isEmpty());
-            } while (again.get());
-            pending.set(QuarkusTransaction.requiringNew().call(OutboxEvent::countPending));
-            return total;
-        } catch (RuntimeException e) {
-            Log.warnf("outbox relay round failed, rows stay pending: %s", e.getMessage());
-            return 0;
-        } finally {
-            draining.unlock();
-        }
+        return more;
     }
 
     /**
@@ -125,37 +119,74 @@ public class OutboxRelay {
      * in between re-sends the round: delivery is at least once. One relay runs per service instance; with
      * several instances a row may go out twice, which consumers' inboxes absorb.
      */
-    private record BatchResult(List<Long> sent, Map<Long, String> failed, boolean complete) {
+    private record BatchResult(List<Long> sent, Map<Long, Failure> failed) {
 
-        void record() {
+        boolean complete() {
+            return failed.isEmpty();
+        }
+
+        void record(int maxRefusals, Counter parked) {
+            Instant now = Instant.now();
             if (!sent.isEmpty()) {
-                OutboxEvent.markSent(sent, Instant.now());
+                OutboxEvent.markSent(sent, now);
             }
-            failed.forEach(OutboxEvent::markFailed);
+            failed.forEach((seq, failure) -> {
+                if (!failure.refused()) {
+                    OutboxEvent.markFailed(seq, failure.reason());
+                } else if (OutboxEvent.markRefused(seq, failure.reason(), maxRefusals, now)) {
+                    parked.increment();
+                    Log.errorf("outbox row %d parked: the broker refused it %d times: %s", seq, maxRefusals, failure.reason());
+                }
+            });
         }
     }
 
+    /** Why a row did not go out; {@code refused} when the broker will never take it as it is. */
+    private record Failure(String reason, boolean refused) {
+
+        static Failure of(Throwable e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            // Retriable errors (leader moves, not enough replicas) and timeouts are an outage: retried for as long
+            // as it lasts. Anything else the broker or the client says about the record itself is final.
+            boolean outage = cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof InterruptedException || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+            return new Failure(String.valueOf(cause), !outage);
+        }
+    }
+
+    /**
+     * Sends a batch keeping each key's order even when a send fails: rows go out in waves, the n-th wave holding
+     * the n-th row of every key, and a key whose row failed sends nothing more this round. Rows of different keys
+     * still travel together, so a batch of distinct keys is one wave.
+     */
     private BatchResult publish(List<OutboxEvent> rows) {
-        List<CompletableFuture<Void>> acks = rows.stream()
-                .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
-                .toList();
+        Map<String, Deque<OutboxEvent>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.computeIfAbsent(row.topic + '\u0000' + row.recordKey, k -> new ArrayDeque<>()).add(row));
         List<Long> sent = new ArrayList<>();
-        Map<Long, String> failures = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(rows.get(i).seq);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.put(rows.get(i).seq, "interrupted");
-            } catch (ExecutionException | TimeoutException e) {
-                // Later rows may still be acked; they are marked too. The failed one goes again next round.
-                failures.put(rows.get(i).seq, String.valueOf(e.getCause() == null ? e : e.getCause()));
+        Map<Long, Failure> failures = new LinkedHashMap<>();
+        while (!byKey.isEmpty()) {
+            List<OutboxEvent> wave = byKey.values().stream().map(Deque::poll).toList();
+            List<CompletableFuture<Void>> acks = wave.stream()
+                    .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
+                    .toList();
+            for (int i = 0; i < wave.size(); i++) {
+                OutboxEvent row = wave.get(i);
+                try {
+                    acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    sent.add(row.seq);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.put(row.seq, Failure.of(e));
+                } catch (ExecutionException | TimeoutException e) {
+                    failures.put(row.seq, Failure.of(e));
+                    byKey.remove(row.topic + '\u0000' + row.recordKey); // the key waits for this row
+                }
             }
+            byKey.values().removeIf(Deque::isEmpty);
         }
         published.increment(sent.size());
         failed.increment(failures.size());
-        return new BatchResult(sent, failures, failures.isEmpty());
+        return new BatchResult(sent, failures);
     }
 
     private static Message<String> toMessage(OutboxEvent row) {

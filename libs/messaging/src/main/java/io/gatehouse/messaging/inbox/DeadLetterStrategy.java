@@ -1,0 +1,74 @@
+package io.gatehouse.messaging.inbox;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/**
+ * The failure strategy of every Gatehouse consumer ({@code failure-strategy=gatehouse}): SmallRye's dead-letter
+ * queue, with the consuming group and channel added to the record ({@code dead-letter-consumer},
+ * {@code dead-letter-channel}) because several services read one topic and share its {@code <topic>.dlq}. A record
+ * whose consumer stopped while it waited for an outage ({@link ConsumerStoppedException}) is not dead-lettered:
+ * the channel stops without committing it, and the record is consumed again after the restart.
+ */
+@ApplicationScoped
+@Identifier(DeadLetterStrategy.NAME)
+public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
+
+    public static final String NAME = "gatehouse";
+    public static final String CONSUMER_HEADER = "dead-letter-consumer";
+    public static final String CHANNEL_HEADER = "dead-letter-channel";
+
+    private final KafkaFailureHandler.Factory deadLetterQueue;
+
+    DeadLetterStrategy(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue) {
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    @Override
+    public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
+            BiConsumer<Throwable, Boolean> reportFailure) {
+        KafkaFailureHandler dlq = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        String group = config.getGroupId().orElse(config.getChannel());
+        String channel = config.getChannel();
+        return new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                if (stopped(reason)) {
+                    reportFailure.accept(reason, true); // as the "fail" strategy does: the channel stops here
+                    return Uni.createFrom().failure(reason);
+                }
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(CONSUMER_HEADER, group.getBytes(StandardCharsets.UTF_8));
+                headers.add(CHANNEL_HEADER, channel.getBytes(StandardCharsets.UTF_8));
+                Metadata withConsumer = (metadata == null ? Metadata.empty() : metadata)
+                        .with(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+                return dlq.handle(record, reason, withConsumer);
+            }
+
+            @Override
+            public void terminate() {
+                dlq.terminate();
+            }
+        };
+    }
+
+    private static boolean stopped(Throwable reason) {
+        for (Throwable t = reason; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsumerStoppedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

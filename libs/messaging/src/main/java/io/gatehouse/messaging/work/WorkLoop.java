@@ -1,0 +1,82 @@
+package io.gatehouse.messaging.work;
+
+import io.quarkus.logging.Log;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The skeleton of every background worker in Gatehouse (the outbox relay, the connector worker, the apply worker):
+ * rounds of work run until a round says nothing more is due; a schedule calls {@link #drain()} as a safety net and a
+ * committed transaction calls {@link #wake()} so new work starts at once instead of at the next tick.
+ *
+ * <p>Only one drain runs at a time in this process. A call that finds a drain running does not wait: it makes that
+ * drain go round once more, so work committed while a round was reading is never left for the next tick. Which rows a
+ * round may take is the round's business (claims in the database); this class only decides when rounds run.
+ */
+public final class WorkLoop implements AutoCloseable {
+
+    /** One round of work. */
+    @FunctionalInterface
+    public interface Round {
+        /** Does one batch; true when another batch may be due right away (a full batch), false when it ran dry. */
+        boolean run() throws Exception;
+    }
+
+    private final String name;
+    private final Round round;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService wakeUps;
+
+    public WorkLoop(String name, Round round) {
+        this.name = name;
+        this.round = round;
+        this.wakeUps = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name + "-wake");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Drains on the loop's own thread, without blocking the caller (an after-commit observer, a finished task). */
+    public void wake() {
+        try {
+            wakeUps.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the next start picks the work up from the database
+        }
+    }
+
+    /**
+     * Runs rounds until one runs dry. A failed round is logged and ends the drain: its work stays due in the
+     * database and the next tick or wake-up tries again.
+     */
+    public void drain() {
+        if (!draining.tryLock()) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                while (round.run()) {
+                    // a full batch: more may be due
+                }
+            } while (again.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Log.warnf("%s round failed, work stays due: %s", name, e.toString());
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        wakeUps.shutdownNow();
+    }
+}
