@@ -2,6 +2,9 @@ package io.gatehouse.onboarding.persistence;
 
 import io.gatehouse.onboarding.domain.RequestState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +12,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One onboarding request as the platform team asked for it, and where it stands. */
 @Entity
@@ -28,7 +37,8 @@ public class OnboardingRequest extends PanacheEntityBase {
     @Column(name = "schema_name")
     public String schemaName;
     /** JSON object; never holds credentials (refused on the way in). */
-    public String config;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> config;
     @Column(name = "owner_name")
     public String ownerName;
     @Column(name = "owner_email")
@@ -36,7 +46,8 @@ public class OnboardingRequest extends PanacheEntityBase {
     @Column(name = "table_group")
     public String tableGroup;
     /** JSON array of business names. */
-    public String businesses;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> businesses;
     @Enumerated(EnumType.STRING)
     public RequestState state;
     @Column(name = "connection_id")
@@ -60,6 +71,26 @@ public class OnboardingRequest extends PanacheEntityBase {
 
     public static Optional<OnboardingRequest> byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    /** Newest first; {@code owner} matches the owner's name or email, case-insensitively, in part; null filters match all. */
+    public static PanacheQuery<OnboardingRequest> search(RequestState state, String service, String owner) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (state != null) {
+            where.add("state = :state");
+            params.and("state", state);
+        }
+        if (service != null && !service.isBlank()) {
+            where.add("service = :service");
+            params.and("service", service);
+        }
+        if (owner != null && !owner.isBlank()) {
+            where.add("(lower(ownerEmail) like :owner or lower(ownerName) like :owner)");
+            params.and("owner", "%" + owner.toLowerCase(Locale.ROOT) + "%");
+        }
+        Sort newestFirst = Sort.descending("createdAt").and("id");
+        return where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, params);
     }
 
     public void moveTo(RequestState target, Instant at) {

@@ -1,5 +1,6 @@
 package io.gatehouse.onboarding.persistence;
 
+import io.gatehouse.messaging.persistence.Columns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,9 @@ import java.util.List;
 @Entity
 @Table(name = "timeline_entry")
 public class TimelineEntry extends PanacheEntityBase {
+
+    /** Width of {@code timeline_entry.detail}: a failure reason from Fivetran can be longer. */
+    private static final int DETAIL_LENGTH = 4000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,7 +38,7 @@ public class TimelineEntry extends PanacheEntityBase {
         entry.eventId = eventId;
         entry.eventType = eventType;
         entry.occurredAt = at;
-        entry.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
+        entry.detail = Columns.truncate(detail, DETAIL_LENGTH);
         return entry;
     }
 

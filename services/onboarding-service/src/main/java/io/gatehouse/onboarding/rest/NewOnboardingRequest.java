@@ -1,5 +1,6 @@
 package io.gatehouse.onboarding.rest;
 
+import io.gatehouse.onboarding.service.NewRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,11 @@ public record NewOnboardingRequest(
         @NotNull @Valid Owner owner,
         @NotBlank @Size(max = 200) String tableGroup,
         @NotNull @Size(max = 100) List<@NotBlank @Size(max = 200) String> businesses) {
+
+    /** What the use case takes, once this body has passed {@link RequestValidation}. */
+    public NewRequest command() {
+        return new NewRequest(service, groupId, schemaName, config, owner.name(), owner.email(), tableGroup, businesses);
+    }
 
     /** The source owner who completes the Connect Card. */
     public record Owner(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {

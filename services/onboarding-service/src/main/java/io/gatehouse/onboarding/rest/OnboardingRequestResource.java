@@ -1,11 +1,12 @@
 package io.gatehouse.onboarding.rest;
 
+import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.onboarding.config.OnboardingConfig;
+import io.gatehouse.onboarding.domain.CanonicalJson;
 import io.gatehouse.onboarding.domain.RequestState;
-import io.gatehouse.onboarding.persistence.JsonColumns;
-import io.gatehouse.onboarding.persistence.OnboardingQueries;
 import io.gatehouse.onboarding.persistence.OnboardingRequest;
-import io.gatehouse.onboarding.persistence.OnboardingRequests;
+import io.gatehouse.onboarding.service.OnboardingQueries;
+import io.gatehouse.onboarding.service.OnboardingRequests;
 import io.gatehouse.rest.Problem;
 import io.gatehouse.rest.ProblemException;
 import io.gatehouse.rest.Roles;
@@ -23,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,15 +43,13 @@ public class OnboardingRequestResource {
     private final RequestValidation validation;
     private final OnboardingRequests requests;
     private final OnboardingQueries queries;
-    private final JsonColumns json;
     private final OnboardingConfig config;
 
     OnboardingRequestResource(RequestValidation validation, OnboardingRequests requests, OnboardingQueries queries,
-            JsonColumns json, OnboardingConfig config) {
+            OnboardingConfig config) {
         this.validation = validation;
         this.requests = requests;
         this.queries = queries;
-        this.json = json;
         this.config = config;
     }
 
@@ -61,10 +63,11 @@ public class OnboardingRequestResource {
         validation.check(body);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
-            throw new ProblemException(Problem.invalid("The Idempotency-Key header is too long.",
-                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "must be at most 200 characters"))));
+            throw new InvalidInputException("The Idempotency-Key header is too long.",
+                    List.of(new InvalidInputException.Violation(IDEMPOTENCY_KEY, "must be at most 200 characters")));
         }
-        String fingerprint = json.fingerprint(body);
+        // Of the body as the client sent it: fingerprints stored by earlier versions must still match.
+        String fingerprint = CanonicalJson.fingerprint(body);
         if (key != null) {
             Optional<OnboardingRequest> first = requests.byIdempotencyKey(key);
             if (first.isPresent()) {
@@ -73,7 +76,7 @@ public class OnboardingRequestResource {
         }
         OnboardingRequest created;
         try {
-            created = requests.create(body, key, fingerprint, security.getUserPrincipal().getName());
+            created = requests.create(body.command(), key, fingerprint, security.getUserPrincipal().getName());
         } catch (RuntimeException e) {
             // Two retries raced: the other one holds the key now, and its answer is the answer.
             Optional<OnboardingRequest> first = key == null ? Optional.empty() : requests.byIdempotencyKey(key);
@@ -90,7 +93,7 @@ public class OnboardingRequestResource {
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
     @Operation(summary = "A request's state and timeline, with the Connect Card link while it is valid")
     public OnboardingRequestView get(@PathParam("id") String id) {
-        return queries.view(id).orElseThrow(() -> OnboardingRequests.notFound(id));
+        return OnboardingRequestView.of(queries.details(id), Instant.now());
     }
 
     @GET
@@ -101,11 +104,11 @@ public class OnboardingRequestResource {
             @QueryParam("owner") String owner, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? config.defaultPageSize() : size;
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
         RequestState wanted = null;
         if (state != null && !state.isBlank()) {
             try {
-                wanted = RequestState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+                wanted = RequestState.valueOf(state.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new Problem.FieldError("state", "must be one of " + List.of(RequestState.values())));
             }
@@ -117,9 +120,10 @@ public class OnboardingRequestResource {
             errors.add(new Problem.FieldError("size", "must be between 1 and " + config.maxPageSize()));
         }
         if (!errors.isEmpty()) {
+            // A Problem, not InvalidInputException: the errors keep the order of the checks, as this API has always answered.
             throw new ProblemException(Problem.invalid("The query has " + errors.size() + " invalid parameter(s).", errors));
         }
-        return queries.list(wanted, service, owner, p, s);
+        return OnboardingRequestSummary.Page.of(queries.list(wanted, service, owner, p, s));
     }
 
     @POST

@@ -1,7 +1,10 @@
 package io.gatehouse.onboarding.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gatehouse.onboarding.domain.CanonicalJson;
 import io.gatehouse.onboarding.domain.RequestState;
+import io.gatehouse.onboarding.persistence.OnboardingRequest;
+import io.gatehouse.onboarding.service.RequestDetails;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,21 @@ public record OnboardingRequestView(
         List<TimelineItem> timeline,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The request as it stands at {@code now}: the card link only while it is valid. */
+    static OnboardingRequestView of(RequestDetails details, Instant now) {
+        OnboardingRequest r = details.request();
+        ConnectCardLink card = r.cardValidAt(now) ? new ConnectCardLink(r.cardUri, r.cardExpiresAt) : null;
+        Failure failure = r.failureReason == null ? null : new Failure(r.failureStage, r.failureCode, r.failureReason);
+        List<TimelineItem> timeline = details.timeline().stream()
+                .map(e -> new TimelineItem(e.eventId, e.eventType, e.occurredAt, e.detail))
+                .toList();
+        // Keys sorted at every level, as this API has always answered: the JSON column keeps the client's order on H2
+        // and jsonb's order on PostgreSQL.
+        return new OnboardingRequestView(r.id, r.state, r.service, r.groupId, r.schemaName, CanonicalJson.sorted(r.config),
+                new NewOnboardingRequest.Owner(r.ownerName, r.ownerEmail), r.tableGroup, r.businesses, r.connectionId,
+                card, failure, details.tables(), timeline, r.createdAt, r.updatedAt);
+    }
 
     /** The link the owner opens; shown only while it is valid. */
     public record ConnectCardLink(String uri, Instant expiresAt) {

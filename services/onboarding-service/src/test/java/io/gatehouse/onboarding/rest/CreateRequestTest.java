@@ -20,6 +20,9 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,31 @@ class CreateRequestTest {
                 r -> r.value().contains("ada+" + marker + "@"), Duration.ofSeconds(3))).hasSize(1);
     }
 
+    /** config and businesses live in JSON columns: they come back as sent, config's keys sorted at every level. */
+    @Test
+    void configAndBusinessesComeBackAsSent() throws Exception {
+        Map<String, Object> tunnel = new LinkedHashMap<>();
+        tunnel.put("user", "fivetran");
+        tunnel.put("host", "bastion.example.com");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("port", 1433);
+        config.put("host", "sql.example.com");
+        config.put("tunnel", tunnel);
+        config.put("replicas", List.of(Map.of("host", "r1.example.com", "port", 1434)));
+        config.put("ratio", 0.5);
+        config.put("enabled", true);
+        Map<String, Object> body = body(marker());
+        body.put("config", config);
+        body.put("businesses", List.of("sales", "finance"));
+        String id = Requests.post(body).then().statusCode(202).extract().path("id");
+
+        JsonNode view = MAPPER.readTree(Requests.get(id).then().statusCode(200).extract().asString());
+        assertThat(view.path("config")).isEqualTo(MAPPER.valueToTree(config));
+        assertThat(view.path("businesses")).isEqualTo(MAPPER.valueToTree(List.of("sales", "finance")));
+        assertThat(keys(view.path("config"))).containsExactly("enabled", "host", "port", "ratio", "replicas", "tunnel");
+        assertThat(keys(view.path("config").path("tunnel"))).containsExactly("host", "user");
+    }
+
     @Test
     void sameKeyWithAnotherBodyIsRefused() {
         String marker = marker();
@@ -104,5 +132,11 @@ class CreateRequestTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("different request body"));
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 }

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Lists on each request the tables it brought (TableAdded on gatehouse.catalog that names the request). */
 @ApplicationScoped
-public class CatalogTables {
+public class CatalogConsumer {
 
     private final EventReceiver receiver;
     private final EntityManager em;
     private final EventHandlers handlers;
 
-    CatalogTables(EventReceiver receiver, EntityManager em) {
+    CatalogConsumer(EventReceiver receiver, EntityManager em) {
         this.receiver = receiver;
         this.em = em;
         this.handlers = EventHandlers.builder().on(TableAdded.class, this::added).build();
@@ -29,7 +29,7 @@ public class CatalogTables {
     @Incoming("catalog-in")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive(OnboardingTimeline.CONSUMER, record, handlers);
+        receiver.receive(OnboardingConsumer.CONSUMER, record, handlers);
     }
 
     private void added(CloudEvent<TableAdded> event) {

@@ -25,14 +25,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * service does not know (another environment's, or already purged) are skipped.
  */
 @ApplicationScoped
-public class OnboardingTimeline {
+public class OnboardingConsumer {
 
+    /** This service's name in the inbox; it keys the dedup rows already stored, so it outlives class renames. */
     public static final String CONSUMER = "onboarding-service";
 
     private final EventReceiver receiver;
     private final EventHandlers handlers;
 
-    OnboardingTimeline(EventReceiver receiver) {
+    OnboardingConsumer(EventReceiver receiver) {
         this.receiver = receiver;
         this.handlers = EventHandlers.builder()
                 .on(ConnectorRequested.class, e -> record(e, null, r -> { }))
