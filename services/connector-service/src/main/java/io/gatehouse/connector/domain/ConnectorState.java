@@ -2,7 +2,10 @@ package io.gatehouse.connector.domain;
 
 import io.gatehouse.events.FailureStage;
 
-/** What the connector-service has done for a request in Fivetran, and so what it does next. */
+/**
+ * What the connector-service has done for a request in Fivetran, and so what it does next. Which state accepts
+ * which event or worker result is {@link ConnectorLifecycle}'s table.
+ */
 public enum ConnectorState {
     /** No connection known yet: find one by group + schema, else create it. */
     PENDING(FailureStage.CREATE_CONNECTION),
@@ -25,14 +28,5 @@ public enum ConnectorState {
     /** The stage a failure of this state's work is reported under. */
     public FailureStage failureStage() {
         return stage == null ? FailureStage.CREATE_CONNECTION : stage;
-    }
-
-    /** A reissue makes sense while the owner has not completed setup and a connection is known. */
-    public boolean acceptsCardReissue() {
-        return this == CREATED || this == CARD_ISSUED;
-    }
-
-    public boolean acceptsSetupCompleted() {
-        return this == PENDING || this == CREATED || this == CARD_ISSUED;
     }
 }

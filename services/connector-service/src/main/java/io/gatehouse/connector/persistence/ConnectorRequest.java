@@ -1,7 +1,10 @@
 package io.gatehouse.connector.persistence;
 
 import io.gatehouse.connector.domain.ConnectorState;
+import io.gatehouse.connector.domain.RequestProgress;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The Fivetran side of one onboarding request, and the work due on it. */
 @Entity
@@ -25,12 +32,13 @@ public class ConnectorRequest extends PanacheEntityBase {
     public String groupId;
     @Column(name = "schema_name")
     public String schemaName;
-    /** JSON object of non-secret settings. */
-    public String config;
+    /** Non-secret settings, a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> config;
     @Column(name = "table_group")
     public String tableGroup;
-    /** JSON array. */
-    public String businesses;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> businesses;
     @Enumerated(EnumType.STRING)
     public ConnectorState state;
     @Column(name = "connection_id")
@@ -57,19 +65,26 @@ public class ConnectorRequest extends PanacheEntityBase {
         return find("connectionId", connectionId).firstResultOptional();
     }
 
-    /** Makes the row due now with a clean attempt count: new work, not a retry. */
-    public void dueNow(Instant now) {
-        attempts = 0;
-        lastError = null;
-        nextAttemptAt = now;
-        updatedAt = now;
+    /** Up to {@code limit} rows due at {@code now}, longest waiting first. */
+    public static List<ConnectorRequest> due(Instant now, int limit) {
+        return ConnectorRequest.<ConnectorRequest>find("nextAttemptAt <= :now", Sort.ascending("nextAttemptAt"),
+                Parameters.with("now", now)).page(0, limit).list();
     }
 
-    /** Nothing left to do unless a sync asked for the tables. */
-    public void workDone(Instant now) {
-        attempts = 0;
-        lastError = null;
-        nextAttemptAt = tablesDue && state == ConnectorState.ACTIVE ? now : null;
-        updatedAt = now;
+    public RequestProgress progress() {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts,
+                lastError, nextAttemptAt, version);
+    }
+
+    /** Takes over what the lifecycle decided; the version stays Hibernate's. */
+    public void record(RequestProgress next) {
+        state = next.state();
+        connectionId = next.connectionId();
+        cardUri = next.cardUri();
+        cardExpiresAt = next.cardExpiresAt();
+        tablesDue = next.tablesDue();
+        attempts = next.attempts();
+        lastError = next.lastError();
+        nextAttemptAt = next.nextAttemptAt();
     }
 }

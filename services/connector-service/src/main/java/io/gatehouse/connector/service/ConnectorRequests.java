@@ -1,20 +1,17 @@
-package io.gatehouse.connector.persistence;
+package io.gatehouse.connector.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.connector.config.ConnectorConfig;
-import io.gatehouse.connector.domain.Backoff;
-import io.gatehouse.connector.domain.ConnectorState;
-import io.gatehouse.events.ConnectCardIssued;
-import io.gatehouse.events.ConnectorActivated;
+import io.gatehouse.connector.domain.ConnectorLifecycle;
+import io.gatehouse.connector.domain.LandedTable;
+import io.gatehouse.connector.domain.Transition;
+import io.gatehouse.connector.persistence.AnnouncedTables;
+import io.gatehouse.connector.persistence.ConnectorRequest;
+import io.gatehouse.connector.persistence.WorkItem;
 import io.gatehouse.events.ConnectorRequested;
-import io.gatehouse.events.FailureStage;
-import io.gatehouse.events.OnboardingFailed;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.messaging.outbox.Outbox;
+import io.gatehouse.retry.Backoff;
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -22,118 +19,93 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Every state change of a request, each in one transaction with the event it publishes (outbox). Results
- * of the worker apply only while the row is still in the state the worker claimed it in: whatever an event
- * changed meanwhile wins, and is worked on next.
+ * The use cases of a connector request: load the row, let {@link ConnectorLifecycle} decide, record the decision
+ * and publish its events through the outbox, all in one transaction. Events arrive inside the inbox's transaction;
+ * worker results each get their own.
  */
 @ApplicationScoped
 public class ConnectorRequests {
 
     private final Outbox outbox;
     private final EntityManager em;
-    private final ObjectMapper mapper;
     private final ConnectorConfig config;
-    private final Backoff backoff;
+    private final ConnectorLifecycle lifecycle;
     private final Event<WorkQueued> queued;
 
-    ConnectorRequests(Outbox outbox, EntityManager em, ObjectMapper mapper, ConnectorConfig config, Event<WorkQueued> queued) {
+    ConnectorRequests(Outbox outbox, EntityManager em, ConnectorConfig config, Event<WorkQueued> queued) {
         this.outbox = outbox;
         this.em = em;
-        this.mapper = mapper;
         this.config = config;
         this.queued = queued;
-        this.backoff = new Backoff(config.worker().initialBackoff(), config.worker().maxBackoff(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.lifecycle = new ConnectorLifecycle(config.cardTtl(), config.worker().maxAttempts(),
+                new Backoff(config.worker().initialBackoff(), config.worker().maxBackoff()));
     }
 
     // ---- from events (called inside the receiver's transaction) ---------------------------------------------
 
-    /** A new request becomes PENDING work; a request already known (any redelivery) changes nothing. */
     @Transactional
     public void register(ConnectorRequested requested) {
-        if (ConnectorRequest.findById(requested.requestId()) != null) {
+        Optional<ConnectorRequest> known = ConnectorRequest.findByIdOptional(requested.requestId());
+        Instant now = now();
+        Transition transition = lifecycle.register(known.map(ConnectorRequest::progress), requested.requestId(), now);
+        if (!transition.accepted()) {
             Log.infof("request %s already registered; nothing to do", requested.requestId());
             return;
         }
-        Instant now = now();
         ConnectorRequest row = new ConnectorRequest();
         row.requestId = requested.requestId();
         row.service = requested.service();
         row.groupId = requested.groupId();
         row.schemaName = requested.schemaName();
-        row.config = json(requested.config());
+        row.config = new LinkedHashMap<>(requested.config());
         row.tableGroup = requested.tableGroup();
-        row.businesses = json(requested.businesses());
-        row.state = ConnectorState.PENDING;
+        row.businesses = new ArrayList<>(requested.businesses());
         row.createdAt = now;
-        row.dueNow(now);
+        apply(row, transition, now);
         row.persist();
-        queued.fire(new WorkQueued());
+        wakeWorkerIfDue(transition, now);
     }
 
     @Transactional
     public void reissueCard(String requestId) {
-        ConnectorRequest row = ConnectorRequest.findById(requestId);
-        if (row == null || !row.state.acceptsCardReissue()) {
-            Log.infof("no Connect Card reissued for %s (%s)", requestId, row == null ? "unknown" : row.state);
-            return;
-        }
-        row.state = ConnectorState.CREATED;
-        row.dueNow(now());
-        queued.fire(new WorkQueued());
+        onEvent(requestId, "no Connect Card reissued for %s (%s)",
+                (row, now) -> lifecycle.reissueCard(row.progress(), now));
     }
 
     @Transactional
     public void setupCompleted(String requestId, String connectionId) {
-        ConnectorRequest row = ConnectorRequest.findById(requestId);
-        if (row == null || !row.state.acceptsSetupCompleted()) {
-            Log.infof("SetupCompleted for %s ignored (%s)", requestId, row == null ? "unknown" : row.state);
-            return;
-        }
-        if (row.connectionId == null) {
-            row.connectionId = connectionId;
-        }
-        row.state = ConnectorState.ACTIVATING;
-        row.dueNow(now());
-        queued.fire(new WorkQueued());
+        onEvent(requestId, "SetupCompleted for %s ignored (%s)",
+                (row, now) -> lifecycle.setupCompleted(row.progress(), connectionId, now));
     }
 
-    /** Only the first successful sync of an active connection, or a later one, asks for the tables. */
     @Transactional
     public void syncSucceeded(String connectionId) {
         Optional<ConnectorRequest> found = ConnectorRequest.byConnection(connectionId);
-        if (found.isEmpty() || (found.get().state != ConnectorState.ACTIVE && found.get().state != ConnectorState.ACTIVATING)) {
-            Log.infof("sync of %s ignored (%s)", connectionId, found.map(r -> r.state.name()).orElse("unknown connection"));
+        if (found.isEmpty()) {
+            Log.infof("sync of %s ignored (unknown connection)", connectionId);
             return;
         }
-        ConnectorRequest row = found.get();
-        row.tablesDue = true;
-        row.dueNow(now());
-        queued.fire(new WorkQueued());
+        Instant now = now();
+        Transition transition = lifecycle.syncSucceeded(found.get().progress(), now);
+        transition.refusal().ifPresent(state -> Log.infof("sync of %s ignored (%s)", connectionId, state));
+        apply(found.get(), transition, now);
+        wakeWorkerIfDue(transition, now);
     }
 
-    /**
-     * A broken connection fails an onboarding only once it is set up: before that, a failed setup test is the
-     * owner still typing in the Connect Card, who can fix it and come back. It is kept as the last error.
-     */
     @Transactional
     public void broken(String connectionId, String fivetranEvent, String reason) {
         Optional<ConnectorRequest> found = ConnectorRequest.byConnection(connectionId);
-        if (found.isEmpty() || found.get().state == ConnectorState.FAILED) {
+        if (found.isEmpty()) {
             return;
         }
-        ConnectorRequest row = found.get();
-        if (row.state != ConnectorState.ACTIVATING && row.state != ConnectorState.ACTIVE) {
-            row.lastError = truncate(fivetranEvent + ": " + reason);
-            row.updatedAt = now();
-            return;
-        }
-        fail(row, FailureStage.BROKEN, fivetranEvent, reason);
+        Instant now = now();
+        apply(found.get(), lifecycle.broken(found.get().progress(), fivetranEvent, reason), now);
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
@@ -142,9 +114,9 @@ public class ConnectorRequests {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<WorkItem> claimDue(int limit, Duration lease) {
         Instant now = now();
-        List<ConnectorRequest> due = ConnectorRequest.<ConnectorRequest>find("nextAttemptAt <= :now",
-                Sort.ascending("nextAttemptAt"), Parameters.with("now", now)).page(0, limit).list();
+        List<ConnectorRequest> due = ConnectorRequest.due(now, limit);
         due.forEach(r -> r.nextAttemptAt = now.plus(lease));
+        // the versions the claim wrote are what results are checked against
         em.flush();
         return due.stream().map(WorkItem::of).toList();
     }
@@ -157,30 +129,12 @@ public class ConnectorRequests {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void cardIssued(WorkItem item, String connectionId, String cardUri) {
-        ConnectorRequest row = current(item);
-        if (row.connectionId == null) {
-            row.connectionId = connectionId;
-        }
-        if (row.state != item.state()) {
-            return;
-        }
-        Instant now = now();
-        row.state = ConnectorState.CARD_ISSUED;
-        row.cardUri = cardUri;
-        row.cardExpiresAt = now.plus(config.cardTtl());
-        row.workDone(now);
-        outbox.publish(new ConnectCardIssued(row.requestId, connectionId, cardUri, row.cardExpiresAt));
+        onResult(item, (row, now) -> lifecycle.cardIssued(row.progress(), item.claim(), connectionId, cardUri, now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void activated(WorkItem item) {
-        ConnectorRequest row = current(item);
-        if (row.state != ConnectorState.ACTIVATING) {
-            return;
-        }
-        row.state = ConnectorState.ACTIVE;
-        row.workDone(now());
-        outbox.publish(new ConnectorActivated(row.requestId, row.connectionId));
+        onResult(item, (row, now) -> lifecycle.activated(row.progress(), now));
     }
 
     /** Publishes TableAdded for each table not announced before; returns how many were new. */
@@ -188,57 +142,75 @@ public class ConnectorRequests {
     public int tablesFound(WorkItem item, List<LandedTable> tables) {
         ConnectorRequest row = current(item);
         Instant now = now();
-        List<String> businesses = list(row.businesses);
-        int announced = 0;
-        for (LandedTable table : tables) {
-            TableAdded added = new TableAdded(config.destinationDatabase(), table.schema(), table.table(),
-                    row.tableGroup, businesses, row.connectionId, row.requestId);
-            if (AnnouncedTables.firstTime(em, row.requestId, added.streamKey(), now)) {
-                outbox.publish(added);
-                announced++;
-            }
-        }
-        row.tablesDue = false;
-        row.workDone(now);
-        return announced;
+        List<String> businesses = List.copyOf(row.businesses);
+        List<TableAdded> landed = tables.stream().map(table -> new TableAdded(config.destinationDatabase(),
+                table.schema(), table.table(), row.tableGroup, businesses, row.connectionId, row.requestId)).toList();
+        Transition transition = lifecycle.tablesFound(row.progress(), landed,
+                added -> AnnouncedTables.firstTime(em, row.requestId, added.streamKey(), now), now);
+        apply(row, transition, now);
+        return transition.publish().size();
     }
 
     /** A retryable failure: back off this request only; give up after the configured number of attempts. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void retryLater(WorkItem item, String error, Optional<Duration> retryAfter) {
-        ConnectorRequest row = current(item);
-        if (row.state != item.state() || row.version != item.version()) {
-            return; // an event gave the row new work meanwhile; that work is due already
-        }
-        row.attempts++;
-        row.lastError = truncate(error);
-        Instant now = now();
-        row.updatedAt = now;
-        if (row.attempts >= config.worker().maxAttempts()) {
-            fail(row, item.tablesDue() && item.state() == ConnectorState.ACTIVE ? FailureStage.SYNC : item.state().failureStage(),
-                    null, "gave up after " + row.attempts + " attempts; last error: " + error);
-            return;
-        }
-        row.nextAttemptAt = now.plus(backoff.delay(row.attempts, retryAfter));
+        onResult(item, (row, now) -> lifecycle.retryLater(row.progress(), item.claim(), error, retryAfter, now));
     }
 
+    /** Fivetran refused for good. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(WorkItem item, FailureStage stage, String code, String reason) {
-        ConnectorRequest row = current(item);
-        if (row.state != item.state() || row.state == ConnectorState.FAILED) {
-            return;
-        }
-        fail(row, stage, code, reason);
+    public void failed(WorkItem item, String code, String reason) {
+        onResult(item, (row, now) -> lifecycle.failed(row.progress(), item.claim(), code, reason));
     }
 
-    private void fail(ConnectorRequest row, FailureStage stage, String code, String reason) {
-        row.state = ConnectorState.FAILED;
-        row.tablesDue = false;
-        row.lastError = truncate(reason);
-        row.nextAttemptAt = null;
-        row.updatedAt = now();
-        outbox.publish(new OnboardingFailed(row.requestId, row.connectionId, stage, code,
-                reason == null || reason.isBlank() ? "no reason given" : truncate(reason)));
+    // ---- applying a decision --------------------------------------------------------------------------------
+
+    /** What a use case asks the lifecycle about a loaded row. */
+    @FunctionalInterface
+    private interface Decision {
+        Transition on(ConnectorRequest row, Instant now);
+    }
+
+    /** An event about a request by id; an unknown request or a refusal is logged with {@code ignored}. */
+    private void onEvent(String requestId, String ignored, Decision decision) {
+        Optional<ConnectorRequest> found = ConnectorRequest.findByIdOptional(requestId);
+        if (found.isEmpty()) {
+            Log.infof(ignored, requestId, "unknown");
+            return;
+        }
+        Instant now = now();
+        Transition transition = decision.on(found.get(), now);
+        transition.refusal().ifPresent(state -> Log.infof(ignored, requestId, state));
+        apply(found.get(), transition, now);
+        wakeWorkerIfDue(transition, now);
+    }
+
+    /** A worker result; a refused one (the request moved on since the claim) is dropped. */
+    private void onResult(WorkItem item, Decision decision) {
+        ConnectorRequest row = current(item);
+        Instant now = now();
+        Transition transition = decision.on(row, now);
+        transition.refusal().ifPresent(why -> Log.debugf("result for %s dropped: %s", item.requestId(), why));
+        apply(row, transition, now);
+    }
+
+    /** Records the decision and publishes its events. */
+    private void apply(ConnectorRequest row, Transition transition, Instant now) {
+        row.record(transition.next());
+        if (transition.accepted()) {
+            row.updatedAt = now;
+            transition.publish().forEach(outbox::publish);
+        }
+    }
+
+    /**
+     * An event that made work due wakes the worker once the transaction commits, instead of at its next tick. Worker
+     * results do not: what they leave due is picked up by the worker's next round.
+     */
+    private void wakeWorkerIfDue(Transition transition, Instant now) {
+        if (transition.accepted() && now.equals(transition.next().nextAttemptAt())) {
+            queued.fire(new WorkQueued());
+        }
     }
 
     private static ConnectorRequest current(WorkItem item) {
@@ -248,29 +220,5 @@ public class ConnectorRequests {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> list(String json) {
-        try {
-            return List.of(mapper.readValue(json, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A table as it lands in Snowflake (schema and table {@code name_in_destination}). */
-    public record LandedTable(String schema, String table) {
     }
 }

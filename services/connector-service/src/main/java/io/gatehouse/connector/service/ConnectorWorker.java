@@ -1,9 +1,8 @@
-package io.gatehouse.connector.worker;
+package io.gatehouse.connector.service;
 
 import io.gatehouse.connector.config.ConnectorConfig;
-import io.gatehouse.connector.persistence.ConnectorRequests;
 import io.gatehouse.connector.persistence.WorkItem;
-import io.gatehouse.connector.persistence.WorkQueued;
+import io.gatehouse.messaging.work.WorkLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -14,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Performs due Fivetran work: claims due requests (a lease, so neither the next round nor another instance
@@ -30,28 +27,29 @@ public class ConnectorWorker {
     private final FivetranSteps steps;
     private final ConnectorConfig.Worker config;
     private final ExecutorService calls;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> daemon(r, "connector-worker-wake"));
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final WorkLoop loop = new WorkLoop("connector-worker", this::round);
 
     ConnectorWorker(ConnectorRequests requests, FivetranSteps steps, ConnectorConfig config) {
         this.requests = requests;
         this.steps = steps;
         this.config = config.worker();
         AtomicInteger n = new AtomicInteger();
-        this.calls = Executors.newFixedThreadPool(this.config.concurrency(),
-                r -> daemon(r, "connector-worker-" + n.incrementAndGet()));
+        this.calls = Executors.newFixedThreadPool(this.config.concurrency(), r -> {
+            Thread thread = new Thread(r, "connector-worker-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @PreDestroy
     void stop() {
-        wakeUps.shutdownNow();
+        loop.close();
         calls.shutdownNow();
     }
 
     /** New work committed: start now rather than at the next tick. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkQueued queued) {
-        wakeUps.execute(this::drain);
+        loop.wake();
     }
 
     @Scheduled(every = "${gatehouse.connector.worker.interval:1s}", delayed = "2s",
@@ -63,30 +61,18 @@ public class ConnectorWorker {
 
     /** Runs rounds until nothing is due; a call while a drain runs makes that drain look once more. */
     public void drain() {
-        if (!draining.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                List<WorkItem> claimed;
-                do {
-                    claimed = claim();
-                    List<Callable<Void>> work = claimed.stream().<Callable<Void>>map(item -> () -> {
-                        steps.run(item);
-                        return null;
-                    }).toList();
-                    calls.invokeAll(work);
-                } while (claimed.size() == config.batchSize());
-            } while (again.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            Log.warnf("connector worker round failed, work stays due: %s", e.getMessage());
-        } finally {
-            draining.unlock();
-        }
+        loop.drain();
+    }
+
+    /** One batch of claimed requests, their Fivetran calls in parallel; a full batch means more may be due. */
+    private boolean round() throws InterruptedException {
+        List<WorkItem> claimed = claim();
+        List<Callable<Void>> work = claimed.stream().<Callable<Void>>map(item -> () -> {
+            steps.run(item);
+            return null;
+        }).toList();
+        calls.invokeAll(work);
+        return claimed.size() == config.batchSize();
     }
 
     private List<WorkItem> claim() {
@@ -97,11 +83,5 @@ public class ConnectorWorker {
             Log.debugf("claim lost a race: %s", e.getMessage());
             return List.of();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread thread = new Thread(r, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.connector.worker;
+package io.gatehouse.connector.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

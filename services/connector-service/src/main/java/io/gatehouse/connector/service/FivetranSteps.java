@@ -1,11 +1,9 @@
-package io.gatehouse.connector.worker;
+package io.gatehouse.connector.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.connector.config.ConnectorConfig;
 import io.gatehouse.connector.domain.DestinationNaming;
-import io.gatehouse.connector.persistence.ConnectorRequests;
-import io.gatehouse.connector.persistence.ConnectorRequests.LandedTable;
+import io.gatehouse.connector.domain.LandedTable;
 import io.gatehouse.connector.persistence.WorkItem;
 import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.fivetran.client.error.FivetranConflictException;
@@ -17,14 +15,12 @@ import io.gatehouse.fivetran.client.model.ConnectCardConfig;
 import io.gatehouse.fivetran.client.model.Connection;
 import io.gatehouse.fivetran.client.model.CreateConnection;
 import io.gatehouse.fivetran.client.model.SchemaConfig;
-import io.gatehouse.fivetran.connectcard.RedirectState;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,27 +32,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FivetranSteps {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private final FivetranClient fivetran;
     private final ConnectorRequests requests;
     private final ConnectorConfig config;
     private final RedirectState redirectState;
     private final DestinationNaming naming;
     private final FivetranCallHooks hooks;
-    private final ObjectMapper mapper;
 
     FivetranSteps(FivetranClient fivetran, ConnectorRequests requests, ConnectorConfig config,
-            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks,
-            ObjectMapper mapper) {
+            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks) {
         this.fivetran = fivetran;
         this.requests = requests;
         this.config = config;
         this.redirectState = new RedirectState(stateKey);
         this.naming = new DestinationNaming(config.schemaPrefixServices());
         this.hooks = hooks;
-        this.mapper = mapper;
     }
 
     public void run(WorkItem item) {
@@ -81,9 +71,7 @@ public class FivetranSteps {
                 requests.retryLater(item, e.getMessage(), retryAfter);
             } else {
                 Log.warnf("request %s: Fivetran refused in %s: %s", item.requestId(), item.state(), e.getMessage());
-                requests.failed(item, item.tablesDue() && item.state() == io.gatehouse.connector.domain.ConnectorState.ACTIVE
-                        ? io.gatehouse.events.FailureStage.SYNC : item.state().failureStage(),
-                        e.code(), e.fivetranMessage() == null ? e.getMessage() : e.fivetranMessage());
+                requests.failed(item, e.code(), e.fivetranMessage() == null ? e.getMessage() : e.fivetranMessage());
             }
         } catch (RuntimeException e) {
             // Anything else (a crash before our commit, the database away): the row stays with us, tried again later.
@@ -104,7 +92,7 @@ public class FivetranSteps {
         } else {
             try {
                 connection = fivetran.createConnection(new CreateConnection(item.groupId(), item.service(), true, false,
-                        naming.config(item.service(), item.schemaName(), settings(item)), cardConfig(item)));
+                        naming.config(item.service(), item.schemaName(), item.config()), cardConfig(item)));
             } catch (FivetranConflictException e) {
                 connection = adopt(item, fivetran.findConnection(item.groupId(), item.schemaName())
                         .orElseThrow(() -> e));
@@ -174,14 +162,6 @@ public class FivetranSteps {
         String state = redirectState.sign(item.requestId(), config.cardTtl());
         String separator = config.returnUrl().contains("?") ? "&" : "?";
         return new ConnectCardConfig(config.returnUrl() + separator + "state=" + state, true, null);
-    }
-
-    private Map<String, Object> settings(WorkItem item) {
-        try {
-            return mapper.readValue(item.config(), MAP);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored config of " + item.requestId() + " is not JSON", e);
-        }
     }
 
     /** Right after a sync the schema config may lag a moment: NotFound_SchemaConfig is worth another look. */

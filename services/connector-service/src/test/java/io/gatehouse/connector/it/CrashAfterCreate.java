@@ -1,6 +1,6 @@
 package io.gatehouse.connector.it;
 
-import io.gatehouse.connector.worker.FivetranCallHooks;
+import io.gatehouse.connector.service.FivetranCallHooks;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

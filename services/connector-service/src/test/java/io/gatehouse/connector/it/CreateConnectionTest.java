@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.Topics;
-import io.gatehouse.fivetran.connectcard.RedirectState;
+import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.fivetran.sandbox.SandboxConnection;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;

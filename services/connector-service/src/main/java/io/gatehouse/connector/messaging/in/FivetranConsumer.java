@@ -1,6 +1,6 @@
 package io.gatehouse.connector.messaging.in;
 
-import io.gatehouse.connector.persistence.ConnectorRequests;
+import io.gatehouse.connector.service.ConnectorRequests;
 import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
@@ -13,12 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** gatehouse.fivetran: a successful sync asks for the tables to be announced; a broken connector fails the request. */
 @ApplicationScoped
-public class FivetranEvents {
+public class FivetranConsumer {
+
+    /** The same inbox name as {@link OnboardingConsumer#NAME}: the inbox rows written so far carry it. */
+    public static final String NAME = OnboardingConsumer.NAME;
 
     private final EventReceiver receiver;
     private final EventHandlers handlers;
 
-    FivetranEvents(EventReceiver receiver, ConnectorRequests requests) {
+    FivetranConsumer(EventReceiver receiver, ConnectorRequests requests) {
         this.receiver = receiver;
         this.handlers = EventHandlers.builder()
                 .on(SyncCompleted.class, e -> {
@@ -34,6 +37,6 @@ public class FivetranEvents {
     @Incoming("fivetran-in")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive(OnboardingEvents.CONSUMER, record, handlers);
+        receiver.receive(NAME, record, handlers);
     }
 }

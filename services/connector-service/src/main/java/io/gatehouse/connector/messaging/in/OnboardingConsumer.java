@@ -1,6 +1,6 @@
 package io.gatehouse.connector.messaging.in;
 
-import io.gatehouse.connector.persistence.ConnectorRequests;
+import io.gatehouse.connector.service.ConnectorRequests;
 import io.gatehouse.events.ConnectCardRequested;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.SetupCompleted;
@@ -16,14 +16,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Fivetran here (the worker does), so a slow or failing Fivetran never holds a partition.
  */
 @ApplicationScoped
-public class OnboardingEvents {
+public class OnboardingConsumer {
 
-    public static final String CONSUMER = "connector-service";
+    /** The inbox's consumer name, shared by both topics' consumers: the inbox rows written so far carry it. */
+    public static final String NAME = "connector-service";
 
     private final EventReceiver receiver;
     private final EventHandlers handlers;
 
-    OnboardingEvents(EventReceiver receiver, ConnectorRequests requests) {
+    OnboardingConsumer(EventReceiver receiver, ConnectorRequests requests) {
         this.receiver = receiver;
         this.handlers = EventHandlers.builder()
                 .on(ConnectorRequested.class, e -> requests.register(e.data()))
@@ -35,6 +36,6 @@ public class OnboardingEvents {
     @Incoming("onboarding-in")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive(CONSUMER, record, handlers);
+        receiver.receive(NAME, record, handlers);
     }
 }

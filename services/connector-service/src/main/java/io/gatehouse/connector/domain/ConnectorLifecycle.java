@@ -1,0 +1,189 @@
+package io.gatehouse.connector.domain;
+
+import static io.gatehouse.connector.domain.ConnectorState.ACTIVATING;
+import static io.gatehouse.connector.domain.ConnectorState.ACTIVE;
+import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
+import static io.gatehouse.connector.domain.ConnectorState.CREATED;
+import static io.gatehouse.connector.domain.ConnectorState.FAILED;
+import static io.gatehouse.connector.domain.ConnectorState.PENDING;
+
+import io.gatehouse.events.ConnectCardIssued;
+import io.gatehouse.events.ConnectorActivated;
+import io.gatehouse.events.FailureStage;
+import io.gatehouse.events.OnboardingFailed;
+import io.gatehouse.events.TableAdded;
+import io.gatehouse.messaging.persistence.Columns;
+import io.gatehouse.retry.Backoff;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The state machine of a connector request: which state accepts which event (from the onboarding and Fivetran
+ * topics) or worker result (after a Fivetran call), where the request goes, whether work becomes due and what is
+ * published with the change.
+ *
+ * <p>Events apply to whatever state the request is in. A worker result applies only while the request is still in
+ * the state the worker claimed it in: an event that changed it meanwhile wins, and its work is done next.
+ */
+public final class ConnectorLifecycle {
+
+    /** A reissue makes sense while the owner has not completed setup and a connection is known. */
+    private static final Set<ConnectorState> REISSUE_FROM = EnumSet.of(CREATED, CARD_ISSUED);
+    /** The owner may come back before our ConnectCardIssued was even published (the card came from Fivetran). */
+    private static final Set<ConnectorState> SETUP_FROM = EnumSet.of(PENDING, CREATED, CARD_ISSUED);
+    /** Set up by the owner: syncs count and a broken connection fails the onboarding. */
+    private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE);
+    /** The worker issues a card when it created or adopted the connection, or for a reissue. */
+    private static final Set<ConnectorState> CARD_FROM = EnumSet.of(PENDING, CREATED);
+
+    private final Duration cardTtl;
+    private final int maxAttempts;
+    private final Backoff backoff;
+
+    /**
+     * @param cardTtl how long a Connect Card is valid (its published expiry)
+     * @param maxAttempts transient failures in a row after which a request fails for good
+     * @param backoff when a transiently failed request is tried again
+     */
+    public ConnectorLifecycle(Duration cardTtl, int maxAttempts, Backoff backoff) {
+        this.cardTtl = cardTtl;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------------
+
+    /** ConnectorRequested: a new request becomes PENDING work; a known one (any redelivery) changes nothing. */
+    public Transition register(Optional<RequestProgress> known, String requestId, Instant now) {
+        return known.map(progress -> Transition.refused(progress, "already registered"))
+                .orElseGet(() -> Transition.to(RequestProgress.registered(requestId, now)));
+    }
+
+    /** ConnectCardRequested: a fresh card for the known connection. */
+    public Transition reissueCard(RequestProgress current, Instant now) {
+        if (!REISSUE_FROM.contains(current.state())) {
+            return refusedIn(current);
+        }
+        return Transition.to(current.in(CREATED).dueNow(now));
+    }
+
+    /** SetupCompleted: the owner is through the card; the connection is to be unpaused. */
+    public Transition setupCompleted(RequestProgress current, String connectionId, Instant now) {
+        if (!SETUP_FROM.contains(current.state())) {
+            return refusedIn(current);
+        }
+        return Transition.to(current.withConnection(connectionId).in(ACTIVATING).dueNow(now));
+    }
+
+    /** A successful SyncCompleted: once set up, every sync asks for the tables (announced after activation). */
+    public Transition syncSucceeded(RequestProgress current, Instant now) {
+        if (!SET_UP.contains(current.state())) {
+            return refusedIn(current);
+        }
+        return Transition.to(current.withTablesDue(true).dueNow(now));
+    }
+
+    /**
+     * ConnectorBroken fails an onboarding only once it is set up: before that, a failed setup test is the owner still
+     * typing in the Connect Card, who can fix it and come back. It is kept as the last error.
+     */
+    public Transition broken(RequestProgress current, String fivetranEvent, String reason) {
+        if (current.state() == FAILED) {
+            return refusedIn(current);
+        }
+        if (!SET_UP.contains(current.state())) {
+            return Transition.to(current.noting(fivetranEvent + ": " + reason));
+        }
+        return fail(current, current.attempts(), FailureStage.BROKEN, fivetranEvent, reason);
+    }
+
+    // ---- worker results ----------------------------------------------------------------------------------------
+
+    /**
+     * The worker holds a card for the connection it created, adopted or already knew. The connection is recorded
+     * even when the result is refused: it exists in Fivetran and must never be created again.
+     */
+    public Transition cardIssued(RequestProgress current, Claim claim, String connectionId, String cardUri,
+            Instant now) {
+        RequestProgress known = current.withConnection(connectionId);
+        if (!CARD_FROM.contains(claim.state()) || current.state() != claim.state()) {
+            return refusedSince(known, claim);
+        }
+        Instant expiresAt = now.plus(cardTtl);
+        RequestProgress next = known.in(CARD_ISSUED).withCard(cardUri, expiresAt).workDone(now);
+        return Transition.to(next, List.of(new ConnectCardIssued(next.requestId(), connectionId, cardUri, expiresAt)));
+    }
+
+    /** The connection is unpaused. A sync that arrived meanwhile leaves the tables due at once. */
+    public Transition activated(RequestProgress current, Instant now) {
+        if (current.state() != ACTIVATING) {
+            return refusedIn(current);
+        }
+        RequestProgress next = current.in(ACTIVE).workDone(now);
+        return Transition.to(next, List.of(new ConnectorActivated(next.requestId(), next.connectionId())));
+    }
+
+    /**
+     * The tables of the schema config: a TableAdded for each one {@code firstAnnouncement} accepts (it records the
+     * announcement), in order. Applies whatever the state, as it always has.
+     */
+    public Transition tablesFound(RequestProgress current, List<TableAdded> landed,
+            Predicate<TableAdded> firstAnnouncement, Instant now) {
+        List<TableAdded> announced = new ArrayList<>();
+        for (TableAdded table : landed) {
+            if (firstAnnouncement.test(table)) {
+                announced.add(table);
+            }
+        }
+        return Transition.to(current.withTablesDue(false).workDone(now), announced);
+    }
+
+    /**
+     * A transient failure: back off this request only (at least as long as Fivetran's Retry-After), and give up after
+     * the configured number of attempts. Only while nothing touched the row since the claim: an event gave it new
+     * work meanwhile, which is due already.
+     */
+    public Transition retryLater(RequestProgress current, Claim claim, String error, Optional<Duration> retryAfter,
+            Instant now) {
+        if (current.state() != claim.state() || current.version() != claim.version()) {
+            return refusedSince(current, claim);
+        }
+        int attempts = current.attempts() + 1;
+        if (attempts >= maxAttempts) {
+            return fail(current, attempts, claim.state().failureStage(), null,
+                    "gave up after " + attempts + " attempts; last error: " + error);
+        }
+        return Transition.to(current.retryAt(now.plus(backoff.delay(attempts, retryAfter)), error));
+    }
+
+    /** Fivetran refused for good: the onboarding fails at the stage of the claimed work, with Fivetran's words. */
+    public Transition failed(RequestProgress current, Claim claim, String code, String reason) {
+        if (current.state() != claim.state() || current.state() == FAILED) {
+            return refusedSince(current, claim);
+        }
+        return fail(current, current.attempts(), claim.state().failureStage(), code, reason);
+    }
+
+    private static Transition fail(RequestProgress current, int attempts, FailureStage stage, String code,
+            String reason) {
+        RequestProgress next = current.failed(attempts, reason);
+        String published = reason == null || reason.isBlank() ? "no reason given" : Columns.error(reason);
+        return Transition.to(next, List.of(new OnboardingFailed(next.requestId(), next.connectionId(), stage, code,
+                published)));
+    }
+
+    private static Transition refusedIn(RequestProgress current) {
+        return Transition.refused(current, current.state().name());
+    }
+
+    private static Transition refusedSince(RequestProgress current, Claim claim) {
+        return Transition.refused(current, "claimed in " + claim.state() + " (version " + claim.version()
+                + "), now " + current.state() + " (version " + current.version() + ")");
+    }
+}

@@ -1,0 +1,70 @@
+package io.gatehouse.connector.domain;
+
+import io.gatehouse.messaging.persistence.Columns;
+import java.time.Instant;
+
+/**
+ * Where one connector request stands: the part of its row {@link ConnectorLifecycle} reads and decides.
+ * {@code nextAttemptAt} is the worker's schedule (null: nothing due); {@code version} counts the row's writes, so a
+ * worker's result can tell whether anything touched the row since its claim.
+ */
+public record RequestProgress(String requestId, ConnectorState state, String connectionId, String cardUri,
+        Instant cardExpiresAt, boolean tablesDue, int attempts, String lastError, Instant nextAttemptAt, long version) {
+
+    /** A request just registered: PENDING and due at once. */
+    static RequestProgress registered(String requestId, Instant now) {
+        return new RequestProgress(requestId, ConnectorState.PENDING, null, null, null, false, 0, null, now, 0);
+    }
+
+    RequestProgress in(ConnectorState next) {
+        return new RequestProgress(requestId, next, connectionId, cardUri, cardExpiresAt, tablesDue, attempts,
+                lastError, nextAttemptAt, version);
+    }
+
+    /** The first connection id known wins: a later one never replaces it. */
+    RequestProgress withConnection(String id) {
+        return connectionId != null ? this : new RequestProgress(requestId, state, id, cardUri, cardExpiresAt,
+                tablesDue, attempts, lastError, nextAttemptAt, version);
+    }
+
+    RequestProgress withCard(String uri, Instant expiresAt) {
+        return new RequestProgress(requestId, state, connectionId, uri, expiresAt, tablesDue, attempts, lastError,
+                nextAttemptAt, version);
+    }
+
+    RequestProgress withTablesDue(boolean due) {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, due, attempts, lastError,
+                nextAttemptAt, version);
+    }
+
+    /** Kept for an operator to read; the schedule is left alone. */
+    RequestProgress noting(String error) {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts,
+                Columns.error(error), nextAttemptAt, version);
+    }
+
+    /** Due now with a clean attempt count: new work, not a retry. */
+    RequestProgress dueNow(Instant now) {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, 0, null, now,
+                version);
+    }
+
+    /** Nothing left to do unless a sync asked for the tables of an active connection. */
+    RequestProgress workDone(Instant now) {
+        Instant next = tablesDue && state == ConnectorState.ACTIVE ? now : null;
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, 0, null, next,
+                version);
+    }
+
+    /** One more failed attempt, tried again at {@code at}. */
+    RequestProgress retryAt(Instant at, String error) {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts + 1,
+                Columns.error(error), at, version);
+    }
+
+    /** FAILED for good: nothing due any more; the attempt count stays for the operator. */
+    RequestProgress failed(int attemptsMade, String reason) {
+        return new RequestProgress(requestId, ConnectorState.FAILED, connectionId, cardUri, cardExpiresAt, false,
+                attemptsMade, Columns.error(reason), null, version);
+    }
+}
