@@ -9,7 +9,7 @@ import io.gatehouse.events.ConnectCardIssued;
 import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.fivetran.client.model.Connection;
 import io.gatehouse.fivetran.client.model.CreateConnection;
-import io.gatehouse.fivetran.connectcard.RedirectState;
+import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -53,11 +53,21 @@ final class CardFlow {
 
     /** A (re)issued card for {@code requestId}: a new connection, a new state, a new ConnectCardIssued. */
     Card issueFor(String requestId) {
+        return issue(requestId, null);
+    }
+
+    /** A new request whose ConnectCardIssued carries {@code cardUri} instead of Fivetran's link (a hostile producer). */
+    Card issueWithLink(String cardUri) {
+        return issue(UUID.randomUUID().toString(), cardUri);
+    }
+
+    private Card issue(String requestId, String announcedUri) {
         String state = STATES.sign(requestId, Duration.ofHours(1));
         String returnUrl = returnUrl(state);
         Connection connection = fivetran.createConnection(CreateConnection.forConnectCard(FivetranSandboxResource.GROUP,
                 "postgres_rds", "pg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), returnUrl));
-        Card card = new Card(requestId, connection.id(), connection.connectCard().uri(), state, returnUrl);
+        String cardUri = announcedUri != null ? announcedUri : connection.connectCard().uri();
+        Card card = new Card(requestId, connection.id(), cardUri, state, returnUrl);
         KafkaEvents.send(companion, KafkaEvents.record(CloudEvent.of("/gatehouse/connector-service",
                 new ConnectCardIssued(requestId, card.connectionId(), card.cardUri(), Instant.now().plus(Duration.ofDays(1))))));
         await().atMost(Topic.WAIT).until(() -> boundConnection(requestId) != null

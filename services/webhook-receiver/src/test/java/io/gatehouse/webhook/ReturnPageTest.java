@@ -147,6 +147,19 @@ class ReturnPageTest {
     }
 
     @Test
+    void hostileCardLinkComesOutEscaped() {
+        CardFlow.Card card = flow.issueWithLink("https://card.example/setup?a=1&b=\"><script>alert('x')</script>");
+
+        Response page = CardFlow.open(card.returnUrl());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString()).contains("<h1>Setup is not finished</h1>")
+                .contains("<a href=\"https://card.example/setup?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)"
+                        + "&lt;/script&gt;\" rel=\"noreferrer\">Continue the setup</a>")
+                .doesNotContain("<script");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         CardFlow.Card card = flow.issue();
         Response page = CardFlow.open(card.returnUrl());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.Topics;
 import io.gatehouse.fivetran.client.FivetranClient;
-import io.gatehouse.fivetran.connectcard.RedirectState;
+import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;

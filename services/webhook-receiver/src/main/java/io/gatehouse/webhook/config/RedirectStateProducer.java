@@ -1,6 +1,6 @@
 package io.gatehouse.webhook.config;
 
-import io.gatehouse.fivetran.connectcard.RedirectState;
+import io.gatehouse.connectcard.RedirectState;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -33,7 +33,8 @@ public class SetupCompletions {
                 .setParameter(1, requestId).setParameter(2, eventId).executeUpdate();
     }
 
-    @Transactional
+    /** Whether the request's setup was already confirmed (and its SetupCompleted written). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean completed(String requestId) {
         return ((Number) em.createNativeQuery("select count(*) from setup_completion where request_id = ?1")
                 .setParameter(1, requestId).getSingleResult()).longValue() > 0;

@@ -1,5 +1,6 @@
 package io.gatehouse.webhook.persistence;
 
+import io.gatehouse.messaging.persistence.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,10 @@ import java.time.Instant;
 /** Delivery keys of accepted Fivetran webhooks, inserted first so a retried delivery is recognised. */
 @ApplicationScoped
 public class WebhookDeliveries {
+
+    /** Widths of {@code webhook_delivery.event} and {@code .connection_id}: a sender's long value is cut, not refused. */
+    private static final int EVENT_LENGTH = 100;
+    private static final int CONNECTION_ID_LENGTH = 200;
 
     private final EntityManager em;
 
@@ -22,19 +27,16 @@ public class WebhookDeliveries {
         return em.createNativeQuery("insert into webhook_delivery (delivery_key, event, connection_id, outcome, received_at) "
                         + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, deliveryKey)
-                .setParameter(2, truncate(event, 100))
-                .setParameter(3, truncate(connectionId, 200))
+                .setParameter(2, Columns.truncate(event, EVENT_LENGTH))
+                .setParameter(3, Columns.truncate(connectionId, CONNECTION_ID_LENGTH))
                 .setParameter(4, outcome)
                 .setParameter(5, Instant.now())
                 .executeUpdate() == 1;
     }
 
-    @Transactional
+    /** Deletes the keys received before {@code cutoff}; returns how many went. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public int purgeReceivedBefore(Instant cutoff) {
         return em.createNativeQuery("delete from webhook_delivery where received_at < ?1").setParameter(1, cutoff).executeUpdate();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

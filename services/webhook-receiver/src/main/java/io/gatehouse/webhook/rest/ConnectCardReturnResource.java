@@ -1,6 +1,6 @@
 package io.gatehouse.webhook.rest;
 
-import io.gatehouse.webhook.app.ConnectCardReturn;
+import io.gatehouse.webhook.service.ConnectCardReturn;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

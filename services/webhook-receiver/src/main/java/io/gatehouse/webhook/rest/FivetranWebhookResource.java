@@ -2,7 +2,7 @@ package io.gatehouse.webhook.rest;
 
 import io.gatehouse.rest.Problem;
 import io.gatehouse.rest.ProblemException;
-import io.gatehouse.webhook.app.WebhookIntake;
+import io.gatehouse.webhook.service.WebhookIntake;
 import io.gatehouse.webhook.domain.WebhookSignature;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,12 +1,10 @@
 package io.gatehouse.webhook.rest;
 
 import io.gatehouse.fivetran.client.error.FivetranException;
-import io.gatehouse.fivetran.client.error.FivetranInvalidInputException;
-import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
 import io.gatehouse.rest.Problem;
 import io.gatehouse.rest.ProblemException;
 import io.gatehouse.rest.Roles;
-import io.gatehouse.webhook.app.WebhookRegistrar;
+import io.gatehouse.webhook.service.WebhookRegistrar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,26 +37,28 @@ public class WebhookAdminResource {
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
     }
 
+    /** The webhook now registered for the group, and whether this request created it. */
+    public record Registration(String webhookId, String groupId, String url, boolean created) {
+
+        static Registration of(WebhookRegistrar.Registration registration) {
+            return new Registration(registration.webhookId(), registration.groupId(), registration.url(), registration.created());
+        }
+    }
+
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register POST /webhooks/fivetran as a Fivetran group webhook (idempotent)")
     public Response register(@Valid @NotNull RegisterWebhook request) {
-        String url = request.url() != null ? request.url() : registrar.configuredEndpoint().orElseThrow(() ->
-                new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
-                        "No url given and gatehouse.webhook.register.public-url is not set.")));
         WebhookRegistrar.Registration registration;
         try {
-            registration = registrar.register(request.groupId(), url);
-        } catch (FivetranNotFoundException e) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND,
-                    "Fivetran does not know group '" + request.groupId() + "'."));
-        } catch (FivetranInvalidInputException e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Fivetran refused the webhook: " + e.fivetranMessage()));
+            registration = registrar.registerOnRequest(request.groupId(), request.url());
         } catch (FivetranException e) {
+            // What the operator can fix comes back from the service as a 400/404; this is Fivetran itself failing.
             throw new ProblemException(Problem.of(Response.Status.BAD_GATEWAY, "Fivetran could not be asked: " + e.getMessage()));
         }
-        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK).entity(registration).build();
+        return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(Registration.of(registration)).build();
     }
 }

@@ -1,10 +1,10 @@
-package io.gatehouse.webhook.app;
+package io.gatehouse.webhook.service;
 
+import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.fivetran.client.error.FivetranException;
 import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
 import io.gatehouse.fivetran.client.model.Connection;
-import io.gatehouse.fivetran.connectcard.RedirectState;
 import io.gatehouse.webhook.persistence.ConnectCardBinding;
 import io.gatehouse.webhook.persistence.SetupCompletions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +63,7 @@ public class ConnectCardReturn {
             return new Result(Outcome.INVALID, null, verdict.refusal());
         }
         String requestId = verdict.requestId();
-        if (completions.completed(requestId)) {
+        if (QuarkusTransaction.requiringNew().call(() -> completions.completed(requestId))) {
             return counted(new Result(Outcome.DONE, null, null));
         }
         Binding binding = QuarkusTransaction.requiringNew().call(() -> Binding.of(ConnectCardBinding.findById(requestId)));

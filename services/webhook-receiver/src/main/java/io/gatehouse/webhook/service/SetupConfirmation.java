@@ -1,4 +1,4 @@
-package io.gatehouse.webhook.app;
+package io.gatehouse.webhook.service;
 
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.SetupCompleted;

@@ -1,4 +1,4 @@
-package io.gatehouse.webhook.app;
+package io.gatehouse.webhook.service;
 
 import io.gatehouse.messaging.outbox.Outbox;
 import io.gatehouse.webhook.config.WebhookConfig;
@@ -86,7 +86,8 @@ public class WebhookIntake {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
-        int purged = deliveries.purgeReceivedBefore(Instant.now().minus(config.deliveryRetention()));
+        Instant cutoff = Instant.now().minus(config.deliveryRetention());
+        int purged = QuarkusTransaction.requiringNew().call(() -> deliveries.purgeReceivedBefore(cutoff));
         if (purged > 0) {
             Log.infof("purged %d webhook delivery keys", purged);
         }

@@ -1,10 +1,15 @@
-package io.gatehouse.webhook.app;
+package io.gatehouse.webhook.service;
 
+import io.gatehouse.errors.InvalidInputException;
+import io.gatehouse.errors.NotFoundException;
 import io.gatehouse.fivetran.client.FivetranClient;
+import io.gatehouse.fivetran.client.error.FivetranInvalidInputException;
+import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
 import io.gatehouse.fivetran.client.model.Webhook;
 import io.gatehouse.webhook.config.WebhookConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +40,24 @@ public class WebhookRegistrar {
         return config.register().publicUrl()
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 .map(base -> base + ENDPOINT_PATH);
+    }
+
+    /**
+     * An operator's request: registers {@code url}, or the configured endpoint when it is null. What the operator
+     * can fix (no URL at all, a group Fivetran does not know, a webhook Fivetran refuses) is thrown as the
+     * caller's error; any other {@code FivetranException} (Fivetran unreachable, a bad API key) passes through.
+     */
+    public Registration registerOnRequest(String groupId, String url) {
+        // No field is named: the body's url is valid, it is the missing configuration that stops the default.
+        String target = url != null ? url : configuredEndpoint().orElseThrow(() -> new InvalidInputException(
+                "No url given and gatehouse.webhook.register.public-url is not set.", List.of()));
+        try {
+            return register(groupId, target);
+        } catch (FivetranNotFoundException e) {
+            throw new NotFoundException("Fivetran does not know group '" + groupId + "'.");
+        } catch (FivetranInvalidInputException e) {
+            throw new InvalidInputException("Fivetran refused the webhook: " + e.fivetranMessage(), List.of());
+        }
     }
 
     /** Serialised so two concurrent calls in this process do not both create. */
