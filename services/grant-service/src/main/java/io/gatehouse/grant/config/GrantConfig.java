@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the grant-service (prefix {@code gatehouse.grant}). */
+/**
+ * Settings of the grant-service (prefix {@code gatehouse.grant}): the one place their defaults live. The
+ * {@code @Scheduled} expressions read {@code apply.poll-interval} and {@code drift.interval} from here too.
+ */
 @ConfigMapping(prefix = "gatehouse.grant")
 public interface GrantConfig {
 
@@ -33,14 +36,15 @@ public interface GrantConfig {
         @WithDefault("10")
         int maxAttempts();
 
+        /** Back-off step after a job's first failed attempt; it doubles per attempt up to {@link #backoffMax()}, jittered. */
         @WithDefault("1s")
         Duration backoffBase();
 
         @WithDefault("5m")
         Duration backoffMax();
 
-        /** How often the worker looks for due jobs. */
-        @WithDefault("200ms")
+        /** How often the worker looks for due jobs (it also looks whenever a job finishes). */
+        @WithDefault("1s")
         Duration pollInterval();
     }
 

@@ -1,25 +1,49 @@
 package io.gatehouse.grant.domain;
 
+import java.util.List;
+import java.util.Locale;
+
 /** The four kinds of role Gatehouse manages, by what they stand for. {@link #source()} is what the name derives from. */
 public sealed interface ManagedRole {
 
-    String kind();
+    /** What a role stands for; the role registry stores it next to the source. */
+    enum Kind {
+        USER,
+        BUSINESS,
+        TABLE_GROUP,
+        SHARED_SCHEMA
+    }
+
+    Kind kind();
 
     String source();
 
+    /** The role a kind and a source (as {@link #source()} gives it) stand for. */
+    static ManagedRole of(Kind kind, String source) {
+        return switch (kind) {
+            case USER -> new User(source);
+            case BUSINESS -> new Business(source);
+            case TABLE_GROUP -> new Group(source);
+            case SHARED_SCHEMA -> {
+                List<String> parts = Identifier.parseQualified(source);
+                yield new SharedSchema(parts.get(0), parts.get(1));
+            }
+        };
+    }
+
     record User(String login) implements ManagedRole {
-        public String kind() {
-            return "USER";
+        public Kind kind() {
+            return Kind.USER;
         }
 
         public String source() {
-            return login.toUpperCase(java.util.Locale.ROOT);
+            return login.toUpperCase(Locale.ROOT);
         }
     }
 
     record Business(String business) implements ManagedRole {
-        public String kind() {
-            return "BUSINESS";
+        public Kind kind() {
+            return Kind.BUSINESS;
         }
 
         public String source() {
@@ -28,8 +52,8 @@ public sealed interface ManagedRole {
     }
 
     record Group(String group) implements ManagedRole {
-        public String kind() {
-            return "TABLE_GROUP";
+        public Kind kind() {
+            return Kind.TABLE_GROUP;
         }
 
         public String source() {
@@ -38,12 +62,12 @@ public sealed interface ManagedRole {
     }
 
     record SharedSchema(String database, String schema) implements ManagedRole {
-        public String kind() {
-            return "SHARED_SCHEMA";
+        public Kind kind() {
+            return Kind.SHARED_SCHEMA;
         }
 
         public String source() {
-            return Identifier.qualified(java.util.List.of(database, schema));
+            return Identifier.qualified(List.of(database, schema));
         }
     }
 }

@@ -68,6 +68,17 @@ public final class RoleNames {
         return roleName != null && roleName.startsWith(prefix) && !SYSTEM_ROLES.contains(roleName);
     }
 
+    /**
+     * A login as Gatehouse keys it. Logins are case-insensitive in Snowflake: Gatehouse keys them upper case. Only
+     * ASCII is taken, because upper-casing folds some other letters into ASCII ({@code yılmaz} -> {@code YILMAZ})
+     * and two people would become one.
+     */
+    public static String login(String login) {
+        String valid = Identifier.validate("login", login);
+        requireAscii("login", valid);
+        return valid.toUpperCase(Locale.ROOT);
+    }
+
     /** The Snowflake user object for a login: logins are case-insensitive, users created unquoted are upper case. */
     public static String userObject(String login) {
         return Identifier.validate("login", login).toUpperCase(Locale.ROOT);

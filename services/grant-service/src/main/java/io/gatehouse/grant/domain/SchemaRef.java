@@ -10,6 +10,15 @@ public record SchemaRef(String database, String schema) {
         Identifier.validate("schema", schema);
     }
 
+    /** {@code DB.SCHEMA} as an operator writes it: each part quoted or not ({@link Identifier#parseQualified}). */
+    public static SchemaRef parse(String text) {
+        List<String> parts = Identifier.parseQualified(text);
+        if (parts.size() != 2) {
+            throw new InvalidNameException("expected DB.SCHEMA, got " + text);
+        }
+        return new SchemaRef(parts.get(0), parts.get(1));
+    }
+
     public String qualified() {
         return Identifier.qualified(List.of(database, schema));
     }

@@ -11,6 +11,15 @@ public record TableRef(String database, String schema, String table) {
         Identifier.validate("table", table);
     }
 
+    /** {@code DB.SCHEMA.TABLE} as an operator writes it: each part quoted or not ({@link Identifier#parseQualified}). */
+    public static TableRef parse(String text) {
+        List<String> parts = Identifier.parseQualified(text);
+        if (parts.size() != 3) {
+            throw new InvalidNameException("expected DB.SCHEMA.TABLE, got " + text);
+        }
+        return new TableRef(parts.get(0), parts.get(1), parts.get(2));
+    }
+
     public String qualified() {
         return Identifier.qualified(List.of(database, schema, table));
     }

@@ -1,14 +1,59 @@
 package io.gatehouse.grant.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
-/** A request to bring some managed roles to their desired state, caused by one event or admin change. */
-public record ApplyJob(long id, String key, String eventId, String eventType, String login, List<String> roles,
-                       String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                       Instant updatedAt) {
+/**
+ * A request to bring some managed roles to their desired state, caused by one event or admin change. Jobs of one
+ * {@code jobKey} apply in id order. The roles keep their order: the plan lists statements of earlier roles first.
+ */
+@Entity
+@Table(name = "apply_job")
+public class ApplyJob extends PanacheEntityBase {
 
-    public static final String PENDING = "PENDING";
-    public static final String DONE = "DONE";
-    public static final String PARKED = "PARKED";
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "job_key")
+    public String jobKey;
+    @Column(name = "event_id")
+    public String eventId;
+    @Column(name = "event_type")
+    public String eventType;
+    public String login;
+    // Loaded with the job, by job id (never by re-running the job query, whose rows may have moved on): the worker
+    // reads them after the transaction ended.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 500)
+    @CollectionTable(name = "apply_job_role", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "role_index")
+    @Column(name = "role_name")
+    public List<String> roles = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    public JobStatus status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

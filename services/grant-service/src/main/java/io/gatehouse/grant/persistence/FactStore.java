@@ -8,12 +8,14 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** The desired facts in the service's database; reads serve the planner, writes run in the caller's transaction. */
+/**
+ * The desired facts in the service's database; reads serve the planner, writes run in the caller's transaction.
+ * Adding a fact is an insert that ignores a row already there ({@code on conflict do nothing}, native because HQL
+ * has no portable form of it), so two events stating the same fact never conflict.
+ */
 @ApplicationScoped
 public class FactStore implements Facts {
 
@@ -26,165 +28,167 @@ public class FactStore implements Facts {
     // ---- writes
 
     public void knowUser(String login, String userId) {
-        em.createNativeQuery("insert into app_user (login, user_id, first_seen) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, login).setParameter(2, userId).setParameter(3, Instant.now()).executeUpdate();
+        upsert("insert into app_user (login, user_id, first_seen) values (?1, ?2, ?3) on conflict do nothing",
+                login, userId, Instant.now());
     }
 
     public void join(String login, String business) {
-        em.createNativeQuery("insert into membership (login, business) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, login).setParameter(2, business).executeUpdate();
+        upsert("insert into membership (login, business) values (?1, ?2) on conflict do nothing", login, business);
     }
 
     public void leave(String login, String business) {
-        em.createNativeQuery("delete from membership where login = ?1 and business = ?2")
-                .setParameter(1, login).setParameter(2, business).executeUpdate();
+        Membership.delete("login = ?1 and business = ?2", login, business);
     }
 
     public void declareGroup(String group) {
-        em.createNativeQuery("insert into table_group (name) values (?1) on conflict do nothing")
-                .setParameter(1, group).executeUpdate();
+        upsert("insert into table_group (name) values (?1) on conflict do nothing", group);
     }
 
     public void publish(String group, String business) {
-        em.createNativeQuery("insert into publication (table_group, business) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, group).setParameter(2, business).executeUpdate();
+        upsert("insert into publication (table_group, business) values (?1, ?2) on conflict do nothing", group, business);
     }
 
     public void unpublish(String group, String business) {
-        em.createNativeQuery("delete from publication where table_group = ?1 and business = ?2")
-                .setParameter(1, group).setParameter(2, business).executeUpdate();
+        Publication.delete("tableGroup = ?1 and business = ?2", group, business);
     }
 
     /** Puts the table into the group; returns the group it was in before, if another. */
     public Optional<String> putTable(TableRef t, String group) {
-        Optional<String> before = groupOf(t);
-        if (before.isPresent()) {
-            em.createNativeQuery("update catalog_table set table_group = ?4 where database_name = ?1 and schema_name = ?2 "
-                    + "and table_name = ?3").setParameter(1, t.database()).setParameter(2, t.schema())
-                    .setParameter(3, t.table()).setParameter(4, group).executeUpdate();
-        } else {
-            em.createNativeQuery("insert into catalog_table (database_name, schema_name, table_name, table_group) "
-                    + "values (?1, ?2, ?3, ?4)").setParameter(1, t.database()).setParameter(2, t.schema())
-                    .setParameter(3, t.table()).setParameter(4, group).executeUpdate();
+        CatalogTable row = CatalogTable.findById(CatalogTable.Key.of(t));
+        if (row == null) {
+            CatalogTable.of(t, group).persist();
+            return Optional.empty();
         }
-        return before.filter(g -> !g.equals(group));
+        String before = row.tableGroup;
+        row.tableGroup = group;
+        return Optional.of(before).filter(g -> !g.equals(group));
     }
 
     /** Removes the table; returns the group it was in. */
     public Optional<String> removeTable(TableRef t) {
-        Optional<String> before = groupOf(t);
-        em.createNativeQuery("delete from catalog_table where database_name = ?1 and schema_name = ?2 and table_name = ?3")
-                .setParameter(1, t.database()).setParameter(2, t.schema()).setParameter(3, t.table()).executeUpdate();
-        return before;
+        Optional<CatalogTable> row = CatalogTable.findByIdOptional(CatalogTable.Key.of(t));
+        row.ifPresent(CatalogTable::delete);
+        return row.map(r -> r.tableGroup);
     }
 
     public Optional<String> groupOf(TableRef t) {
-        return strings(em.createNativeQuery("select table_group from catalog_table where database_name = ?1 "
-                        + "and schema_name = ?2 and table_name = ?3")
-                .setParameter(1, t.database()).setParameter(2, t.schema()).setParameter(3, t.table()).getResultList())
-                .stream().findFirst();
+        return CatalogTable.<CatalogTable>findByIdOptional(CatalogTable.Key.of(t)).map(r -> r.tableGroup);
     }
 
     public void declareSharedSchema(SchemaRef s) {
-        em.createNativeQuery("insert into shared_schema (database_name, schema_name) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, s.database()).setParameter(2, s.schema()).executeUpdate();
+        upsert("insert into shared_schema (database_name, schema_name) values (?1, ?2) on conflict do nothing",
+                s.database(), s.schema());
     }
 
     public void addMember(SchemaRef s, String login) {
-        em.createNativeQuery("insert into shared_schema_member (database_name, schema_name, login) values (?1, ?2, ?3) "
-                + "on conflict do nothing").setParameter(1, s.database()).setParameter(2, s.schema())
-                .setParameter(3, login).executeUpdate();
+        upsert("insert into shared_schema_member (database_name, schema_name, login) values (?1, ?2, ?3) "
+                + "on conflict do nothing", s.database(), s.schema(), login);
     }
 
     public void removeMember(SchemaRef s, String login) {
-        em.createNativeQuery("delete from shared_schema_member where database_name = ?1 and schema_name = ?2 and login = ?3")
-                .setParameter(1, s.database()).setParameter(2, s.schema()).setParameter(3, login).executeUpdate();
+        SharedSchemaMember.delete("databaseName = ?1 and schemaName = ?2 and login = ?3", s.database(), s.schema(), login);
     }
 
     public Set<String> membersOf(SchemaRef s) {
-        return strings(em.createNativeQuery("select login from shared_schema_member where database_name = ?1 "
-                + "and schema_name = ?2 order by login").setParameter(1, s.database()).setParameter(2, s.schema())
-                .getResultList());
+        return strings("select login from SharedSchemaMember where databaseName = ?1 and schemaName = ?2 order by login",
+                s.database(), s.schema());
     }
 
     public void grantDirect(String login, String group) {
-        em.createNativeQuery("insert into direct_grant (login, table_group) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, login).setParameter(2, group).executeUpdate();
+        upsert("insert into direct_grant (login, table_group) values (?1, ?2) on conflict do nothing", login, group);
     }
 
     public void revokeDirect(String login, String group) {
-        em.createNativeQuery("delete from direct_grant where login = ?1 and table_group = ?2")
-                .setParameter(1, login).setParameter(2, group).executeUpdate();
+        DirectGrant.delete("login = ?1 and tableGroup = ?2", login, group);
     }
 
     // ---- reads (Facts)
 
     @Override
     public boolean userKnown(String login) {
-        return exists("select 1 from app_user where login = ?1", login);
+        return exists("select 1 from AppUser where login = ?1", login);
     }
 
     @Override
     public Set<String> businessesOf(String login) {
-        return strings(em.createNativeQuery("select business from membership where login = ?1 order by business")
-                .setParameter(1, login).getResultList());
+        return strings("select business from Membership where login = ?1 order by business", login);
     }
 
     @Override
     public Set<SchemaRef> sharedSchemasOf(String login) {
-        List<?> rows = em.createNativeQuery("select database_name, schema_name from shared_schema_member where login = ?1 "
-                + "order by database_name, schema_name").setParameter(1, login).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new SchemaRef((String) r[0], (String) r[1]))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    @Override
-    public Set<String> directGroupsOf(String login) {
-        return strings(em.createNativeQuery("select table_group from direct_grant where login = ?1 order by table_group")
+        return new LinkedHashSet<>(em.createQuery("select databaseName, schemaName from SharedSchemaMember "
+                        + "where login = ?1 order by databaseName, schemaName", SchemaRef.class)
                 .setParameter(1, login).getResultList());
     }
 
     @Override
+    public Set<String> directGroupsOf(String login) {
+        return strings("select tableGroup from DirectGrant where login = ?1 order by tableGroup", login);
+    }
+
+    @Override
     public boolean businessKnown(String business) {
-        return exists("select 1 from membership where business = ?1", business)
-                || exists("select 1 from publication where business = ?1", business);
+        return exists("select 1 from Membership where business = ?1", business)
+                || exists("select 1 from Publication where business = ?1", business);
     }
 
     @Override
     public Set<String> groupsPublishedIn(String business) {
-        return strings(em.createNativeQuery("select table_group from publication where business = ?1 order by table_group")
-                .setParameter(1, business).getResultList());
+        return strings("select tableGroup from Publication where business = ?1 order by tableGroup", business);
     }
 
     public Set<String> businessesPublishing(String group) {
-        return strings(em.createNativeQuery("select business from publication where table_group = ?1 order by business")
-                .setParameter(1, group).getResultList());
+        return strings("select business from Publication where tableGroup = ?1 order by business", group);
+    }
+
+    /** Members of the business, by login. */
+    public Set<String> membersOfBusiness(String business) {
+        return strings("select login from Membership where business = ?1 order by login", business);
+    }
+
+    /** Users the group is granted to directly, by login. */
+    public Set<String> directHoldersOf(String group) {
+        return strings("select login from DirectGrant where tableGroup = ?1 order by login", group);
     }
 
     @Override
     public boolean groupKnown(String group) {
-        return exists("select 1 from table_group where name = ?1", group);
+        return exists("select 1 from TableGroup where name = ?1", group);
     }
 
     @Override
     public Collection<TableRef> tablesOf(String group) {
-        List<?> rows = em.createNativeQuery("select database_name, schema_name, table_name from catalog_table "
-                + "where table_group = ?1 order by 1, 2, 3").setParameter(1, group).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new TableRef((String) r[0], (String) r[1], (String) r[2])).toList();
+        return em.createQuery("select databaseName, schemaName, tableName from CatalogTable where tableGroup = ?1 "
+                        + "order by databaseName, schemaName, tableName", TableRef.class)
+                .setParameter(1, group).getResultList();
     }
 
     @Override
     public boolean sharedSchemaKnown(SchemaRef s) {
-        return !em.createNativeQuery("select 1 from shared_schema where database_name = ?1 and schema_name = ?2")
-                .setParameter(1, s.database()).setParameter(2, s.schema()).setMaxResults(1).getResultList().isEmpty();
+        return exists("select 1 from SharedSchema where databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
     }
 
-    private boolean exists(String sql, String param) {
-        return !em.createNativeQuery(sql).setParameter(1, param).setMaxResults(1).getResultList().isEmpty();
+    private void upsert(String sql, Object... params) {
+        var insert = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            insert.setParameter(i + 1, params[i]);
+        }
+        insert.executeUpdate();
     }
 
-    private static Set<String> strings(List<?> rows) {
-        return rows.stream().map(String.class::cast).collect(Collectors.toCollection(LinkedHashSet::new));
+    private boolean exists(String hql, Object... params) {
+        var query = em.createQuery(hql, Integer.class).setMaxResults(1);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return !query.getResultList().isEmpty();
+    }
+
+    private Set<String> strings(String hql, Object... params) {
+        var query = em.createQuery(hql, String.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return new LinkedHashSet<>(query.getResultList());
     }
 }

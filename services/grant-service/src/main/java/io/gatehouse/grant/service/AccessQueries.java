@@ -1,4 +1,4 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.RoleNames;
@@ -6,7 +6,6 @@ import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +28,15 @@ public class AccessQueries {
 
     private final FactStore facts;
     private final GrantModel model;
-    private final EntityManager em;
 
-    AccessQueries(FactStore facts, GrantModel model, EntityManager em) {
+    AccessQueries(FactStore facts, GrantModel model) {
         this.facts = facts;
         this.model = model;
-        this.em = em;
     }
 
     @Transactional
     public Optional<UserAccess> user(String rawLogin) {
-        String login = DesiredChanges.login(rawLogin);
+        String login = RoleNames.login(rawLogin);
         if (!facts.userKnown(login)) {
             return Optional.empty();
         }
@@ -82,11 +79,11 @@ public class AccessQueries {
         facts.groupOf(table).ifPresent(group -> {
             String tg = names.tableGroup(group);
             for (String business : facts.businessesPublishing(group)) {
-                for (String login : logins("select login from membership where business = ?1 order by login", business)) {
+                for (String login : facts.membersOfBusiness(business)) {
                     readers.add(new Reader(login, names.user(login), List.of(names.user(login), names.business(business), tg)));
                 }
             }
-            for (String login : logins("select login from direct_grant where table_group = ?1 order by login", group)) {
+            for (String login : facts.directHoldersOf(group)) {
                 readers.add(new Reader(login, names.user(login), List.of(names.user(login), tg)));
             }
         });
@@ -98,9 +95,5 @@ public class AccessQueries {
             }
         }
         return readers;
-    }
-
-    private List<String> logins(String sql, String param) {
-        return em.createNativeQuery(sql).setParameter(1, param).getResultList().stream().map(String.class::cast).toList();
     }
 }

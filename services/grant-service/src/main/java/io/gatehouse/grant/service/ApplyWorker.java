@@ -1,8 +1,9 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.JobQueue;
+import io.gatehouse.messaging.work.WorkLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,6 +32,7 @@ public class ApplyWorker {
     private final JobApplier applier;
     private final int concurrency;
     private final ExecutorService pool;
+    private final WorkLoop loop = new WorkLoop("grant-apply", this::round);
     private final Set<Long> runningJobs = new HashSet<>();
     private final Set<String> runningKeys = new HashSet<>();
     private final Set<String> runningRoles = new HashSet<>();
@@ -45,35 +47,45 @@ public class ApplyWorker {
 
     @PreDestroy
     void stop() {
+        loop.close();
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${gatehouse.grant.apply.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${gatehouse.grant.apply.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        loop.drain();
+    }
+
+    /**
+     * Starts every due job that may run now. Always false: what it left is blocked by a running job or not due
+     * yet, and a finishing job wakes the loop for the next round.
+     */
+    private boolean round() {
         List<ApplyJob> pending = QuarkusTransaction.requiringNew().call(() -> jobs.pending(concurrency * 200));
         Instant now = Instant.now();
         Set<String> keysSeen = new HashSet<>();
         for (ApplyJob job : pending) {
-            boolean firstOfKey = keysSeen.add(job.key());
-            if (!firstOfKey || job.nextAttemptAt().isAfter(now)) {
+            boolean firstOfKey = keysSeen.add(job.jobKey);
+            if (!firstOfKey || job.nextAttemptAt.isAfter(now)) {
                 continue;
             }
             synchronized (this) {
                 if (runningJobs.size() >= concurrency) {
-                    return;
+                    return false;
                 }
-                if (runningJobs.contains(job.id()) || runningKeys.contains(job.key())
-                        || job.roles().stream().anyMatch(runningRoles::contains)) {
+                if (runningJobs.contains(job.id) || runningKeys.contains(job.jobKey)
+                        || job.roles.stream().anyMatch(runningRoles::contains)) {
                     continue;
                 }
-                runningJobs.add(job.id());
-                runningKeys.add(job.key());
-                runningRoles.addAll(job.roles());
+                runningJobs.add(job.id);
+                runningKeys.add(job.jobKey);
+                runningRoles.addAll(job.roles);
             }
             pool.execute(() -> run(job));
         }
+        return false;
     }
 
     private void run(ApplyJob job) {
@@ -82,14 +94,15 @@ public class ApplyWorker {
         } catch (RuntimeException e) {
             // Not a Snowflake error the applier classified: back off like a transient one (parked once the
             // attempts run out) rather than rerun it on every poll and block its key.
-            Log.errorf(e, "job %d failed unexpectedly", job.id());
+            Log.errorf(e, "job %d failed unexpectedly", job.id);
             applier.failedUnexpectedly(job, e);
         } finally {
             synchronized (this) {
-                runningJobs.remove(job.id());
-                runningKeys.remove(job.key());
-                job.roles().forEach(runningRoles::remove);
+                runningJobs.remove(job.id);
+                runningKeys.remove(job.jobKey);
+                job.roles.forEach(runningRoles::remove);
             }
+            loop.wake();
         }
     }
 }

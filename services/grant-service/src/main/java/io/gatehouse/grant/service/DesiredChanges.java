@@ -1,10 +1,10 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
+import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
-import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.InvalidNameException;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.RoleNames;
@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,17 +44,6 @@ public class DesiredChanges {
         this.model = model;
     }
 
-    /**
-     * Logins are case-insensitive in Snowflake: Gatehouse keys them upper case. Only ASCII is taken, because
-     * upper-casing folds some other letters into ASCII ({@code yılmaz} -> {@code YILMAZ}) and two people
-     * would become one.
-     */
-    public static String login(String login) {
-        String valid = Identifier.validate("login", login);
-        RoleNames.requireAscii("login", valid);
-        return valid.toUpperCase(Locale.ROOT);
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(Change change, String eventId, String eventType) {
         jobs.enqueue(change.key(), eventId, eventType, change.login(), change.roles());
@@ -63,7 +51,7 @@ public class DesiredChanges {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change userJoined(UserJoinedBusiness e) {
-        String login = login(e.login());
+        String login = RoleNames.login(e.login());
         String userRole = claim(new ManagedRole.User(login));
         claim(new ManagedRole.Business(e.business()));
         facts.knowUser(login, e.userId());
@@ -73,7 +61,7 @@ public class DesiredChanges {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change userLeft(UserLeftBusiness e) {
-        String login = login(e.login());
+        String login = RoleNames.login(e.login());
         String userRole = claim(new ManagedRole.User(login));
         facts.leave(login, e.business());
         return new Change(e.userId(), login, Set.of(userRole));
@@ -128,7 +116,7 @@ public class DesiredChanges {
         roles.add(claim(new ManagedRole.SharedSchema(schema.database(), schema.schema())));
         Set<String> wanted = new LinkedHashSet<>();
         for (String m : members) {
-            wanted.add(login(m));
+            wanted.add(RoleNames.login(m));
         }
         for (String login : wanted) {
             roles.add(claim(new ManagedRole.User(login)));
@@ -149,11 +137,11 @@ public class DesiredChanges {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change member(SchemaRef schema, String member, boolean add) {
-        String login = login(member);
+        String login = RoleNames.login(member);
         String ssRole = claim(new ManagedRole.SharedSchema(schema.database(), schema.schema()));
         String userRole = claim(new ManagedRole.User(login));
         if (!facts.sharedSchemaKnown(schema)) {
-            throw new IllegalArgumentException("shared schema " + schema.qualified() + " is not declared");
+            throw new InvalidInputException("shared schema " + schema.qualified() + " is not declared", List.of());
         }
         if (add) {
             facts.knowUser(login, null);
@@ -166,7 +154,7 @@ public class DesiredChanges {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change direct(String member, String group, boolean grant) {
-        String login = login(member);
+        String login = RoleNames.login(member);
         String userRole = claim(new ManagedRole.User(login));
         String groupRole = claim(new ManagedRole.Group(group));
         if (grant) {

@@ -1,4 +1,4 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.gatehouse.events.DriftDetected;
@@ -10,10 +10,8 @@ import io.gatehouse.grant.domain.RoleState;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.Securable;
 import io.gatehouse.grant.domain.Statement;
-import io.gatehouse.grant.persistence.AuditLog;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
-import io.gatehouse.grant.snowflake.ErrorClassifier;
 import io.gatehouse.grant.snowflake.GrantReader;
 import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.messaging.outbox.Outbox;
@@ -50,17 +48,17 @@ public class DriftService {
     private final GrantModel model;
     private final RoleRegistry registry;
     private final Ledger ledger;
-    private final AuditLog audit;
+    private final StatementRecorder recorder;
     private final Outbox outbox;
     private final GrantConfig config;
 
     DriftService(@DataSource("snowflake") AgroalDataSource snowflake, GrantModel model, RoleRegistry registry,
-                 Ledger ledger, AuditLog audit, Outbox outbox, GrantConfig config) {
+                 Ledger ledger, StatementRecorder recorder, Outbox outbox, GrantConfig config) {
         this.snowflake = snowflake;
         this.model = model;
         this.registry = registry;
         this.ledger = ledger;
-        this.audit = audit;
+        this.recorder = recorder;
         this.outbox = outbox;
         this.config = config;
     }
@@ -144,20 +142,11 @@ public class DriftService {
                 outcomes.addAll(StatementRunner.run(c, d.fix()));
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (StatementRunner.Outcome o : outcomes) {
-                audit.append(null, null, "reconcile", null, o.statement().role(), o.statement().sql(), o.durationMs(),
-                        o.ok() ? "OK" : "FAILED", o.ok() ? null : ErrorClassifier.code(o.error()),
-                        o.ok() ? null : o.error().getMessage());
-                if (o.ok()) {
-                    ledger.record(o.statement());
-                }
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(o -> recorder.record(null, null, "reconcile", null, o)));
         return drifts;
     }
 
-    @Scheduled(every = "${gatehouse.grant.drift.interval:1h}", delayed = "1m",
+    @Scheduled(every = "${gatehouse.grant.drift.interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledCheck() {

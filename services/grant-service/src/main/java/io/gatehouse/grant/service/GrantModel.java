@@ -1,4 +1,4 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.domain.DesiredState;

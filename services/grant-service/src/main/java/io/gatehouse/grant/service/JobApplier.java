@@ -1,4 +1,4 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.gatehouse.events.GrantsApplied;
@@ -6,14 +6,15 @@ import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.ApplyJob;
-import io.gatehouse.grant.persistence.AuditLog;
 import io.gatehouse.grant.persistence.JobQueue;
+import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.ErrorClassifier;
 import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.grant.snowflake.StatementRunner.Outcome;
 import io.gatehouse.messaging.outbox.Outbox;
+import io.gatehouse.retry.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.logging.Log;
@@ -21,12 +22,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies one job: plan (desired minus the applied ledger), run the statements through snowflake-jdbc, then in
@@ -34,7 +35,8 @@ import java.util.Map;
  *
  * <p>A crash between Snowflake and that commit only repeats statements that are no-ops the second time
  * ({@code CREATE ROLE IF NOT EXISTS}, re-GRANT, REVOKE of nothing). A transient failure keeps what succeeded and
- * retries the rest with capped exponential back-off; a permanent one, or too many attempts, parks the job.
+ * retries the rest with the shared capped exponential back-off ({@link Backoff}); a permanent one, or too many
+ * attempts, parks the job.
  */
 @ApplicationScoped
 public class JobApplier {
@@ -44,21 +46,25 @@ public class JobApplier {
     private final RoleRegistry registry;
     private final Ledger ledger;
     private final JobQueue jobs;
-    private final AuditLog audit;
+    private final StatementRecorder recorder;
     private final Outbox outbox;
-    private final GrantConfig.Apply config;
+    private final int maxAttempts;
+    private final Backoff backoff;
     private final MeterRegistry meters;
+    private final ReentrantLock recording = new ReentrantLock();
 
     JobApplier(@DataSource("snowflake") AgroalDataSource snowflake, GrantModel model, RoleRegistry registry,
-               Ledger ledger, JobQueue jobs, AuditLog audit, Outbox outbox, GrantConfig config, MeterRegistry meters) {
+               Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
+               MeterRegistry meters) {
         this.snowflake = snowflake;
         this.model = model;
         this.registry = registry;
         this.ledger = ledger;
         this.jobs = jobs;
-        this.audit = audit;
+        this.recorder = recorder;
         this.outbox = outbox;
-        this.config = config.apply();
+        this.maxAttempts = config.apply().maxAttempts();
+        this.backoff = new Backoff(config.apply().backoffBase(), config.apply().backoffMax());
         this.meters = meters;
     }
 
@@ -73,16 +79,16 @@ public class JobApplier {
 
     public void apply(ApplyJob candidate) {
         // the worker's list may be stale: act only on the job as it stands now
-        ApplyJob job = QuarkusTransaction.requiringNew().call(() -> jobs.find(candidate.id())).orElse(null);
-        if (job == null || !ApplyJob.PENDING.equals(job.status()) || job.attempts() != candidate.attempts()) {
+        ApplyJob job = QuarkusTransaction.requiringNew().call(() -> jobs.find(candidate.id)).orElse(null);
+        if (job == null || job.status != JobStatus.PENDING || job.attempts != candidate.attempts) {
             return;
         }
         List<Statement> plan;
         try {
-            plan = QuarkusTransaction.requiringNew().call(() -> plan(job.roles()));
+            plan = QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
         } catch (RuntimeException e) {
-            Log.errorf(e, "job %d cannot be planned", job.id());
-            QuarkusTransaction.requiringNew().run(() -> jobs.park(job.id(), job.attempts() + 1, "plan: " + e.getMessage()));
+            Log.errorf(e, "job %d cannot be planned", job.id);
+            QuarkusTransaction.requiringNew().run(() -> jobs.park(job.id, job.attempts + 1, "plan: " + e.getMessage()));
             return;
         }
         List<Outcome> outcomes = List.of();
@@ -96,7 +102,15 @@ public class JobApplier {
         }
         SQLException connectionFailure = failure;
         List<Outcome> done = outcomes;
-        QuarkusTransaction.requiringNew().run(() -> record(job, done, connectionFailure));
+        // One job records at a time. The worker keeps apart only the roles a job names, so two running jobs may both
+        // plan a role neither names (one both hold, not created yet); recorded at once, their ledger rows would wait
+        // on each other in opposite orders until the database gave up on both.
+        recording.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(job, done, connectionFailure));
+        } finally {
+            recording.unlock();
+        }
     }
 
     private void record(ApplyJob job, List<Outcome> outcomes, SQLException connectionFailure) {
@@ -104,51 +118,42 @@ public class JobApplier {
         SQLException failure = connectionFailure;
         for (Outcome o : outcomes) {
             Statement s = o.statement();
-            audit.append(job.id(), job.eventId(), job.eventType(), job.login(), s.role(), s.sql(), o.durationMs(),
-                    o.ok() ? "OK" : "FAILED", o.ok() ? null : ErrorClassifier.code(o.error()),
-                    o.ok() ? null : o.error().getMessage());
+            recorder.record(job.id, job.eventId, job.eventType, job.login, o);
             meters.counter("gatehouse.grant.statements", "outcome", o.ok() ? "ok" : "failed").increment();
             if (o.ok()) {
-                ledger.record(s);
                 appliedByRole.computeIfAbsent(s.role(), r -> new ArrayList<>()).add(s.sql());
             } else {
                 failure = o.error();
             }
         }
-        appliedByRole.forEach((role, sql) -> outbox.publish(new GrantsApplied(role, job.eventId(), job.eventType(), sql)));
+        appliedByRole.forEach((role, sql) -> outbox.publish(new GrantsApplied(role, job.eventId, job.eventType, sql)));
         if (failure == null) {
-            jobs.done(job.id());
+            jobs.done(job.id);
             return;
         }
-        int attempts = job.attempts() + 1;
+        int attempts = job.attempts + 1;
         String error = ErrorClassifier.code(failure) + " " + failure.getMessage();
-        if (ErrorClassifier.isTransient(failure) && attempts < config.maxAttempts()) {
-            jobs.retryLater(job.id(), attempts, Instant.now().plus(backoff(attempts)), error);
-            Log.warnf("job %d attempt %d failed (transient, retrying): %s", job.id(), attempts, error);
+        if (ErrorClassifier.isTransient(failure) && attempts < maxAttempts) {
+            jobs.retryLater(job.id, attempts, Instant.now().plus(backoff.delay(attempts)), error);
+            Log.warnf("job %d attempt %d failed (transient, retrying): %s", job.id, attempts, error);
         } else {
-            jobs.park(job.id(), attempts, error);
+            jobs.park(job.id, attempts, error);
             meters.counter("gatehouse.grant.jobs.parked").increment();
-            Log.errorf("job %d parked after %d attempt(s): %s", job.id(), attempts, error);
+            Log.errorf("job %d parked after %d attempt(s): %s", job.id, attempts, error);
         }
     }
 
     /** A failure that is not a classified Snowflake error: backs off like a transient one, parked when attempts run out. */
     public void failedUnexpectedly(ApplyJob job, RuntimeException e) {
-        int attempts = job.attempts() + 1;
+        int attempts = job.attempts + 1;
         String error = "unexpected: " + e;
         QuarkusTransaction.requiringNew().run(() -> {
-            if (attempts < config.maxAttempts()) {
-                jobs.retryLater(job.id(), attempts, Instant.now().plus(backoff(attempts)), error);
+            if (attempts < maxAttempts) {
+                jobs.retryLater(job.id, attempts, Instant.now().plus(backoff.delay(attempts)), error);
             } else {
-                jobs.park(job.id(), attempts, error);
+                jobs.park(job.id, attempts, error);
                 meters.counter("gatehouse.grant.jobs.parked").increment();
             }
         });
-    }
-
-    private Duration backoff(int attempts) {
-        long base = config.backoffBase().toMillis();
-        long delay = base << Math.min(attempts - 1, 20);
-        return Duration.ofMillis(Math.min(delay, config.backoffMax().toMillis()));
     }
 }

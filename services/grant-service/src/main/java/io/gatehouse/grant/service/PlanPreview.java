@@ -1,5 +1,6 @@
-package io.gatehouse.grant.apply;
+package io.gatehouse.grant.service;
 
+import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
@@ -7,6 +8,7 @@ import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.grant.domain.Statement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +41,7 @@ public class PlanPreview {
                 result.add(applier.plan(new ArrayList<>(roles)));
                 QuarkusTransaction.setRollbackOnly();
             });
-        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        } catch (QuarkusTransactionException e) {
             if (result.isEmpty()) {
                 throw e;
             }
@@ -57,6 +59,6 @@ public class PlanPreview {
         } else if (e instanceof TableRemoved r) {
             return changes.tableRemoved(r);
         }
-        throw new IllegalArgumentException("the grant-service does not consume " + e.eventType().eventName());
+        throw new InvalidInputException("the grant-service does not consume " + e.eventType().eventName(), List.of());
     }
 }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.UserJoinedBusiness;
-import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.JobQueue;
+import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,7 +57,7 @@ class OutageTest extends StoryBase {
         }
 
         await().atMost(java.time.Duration.ofSeconds(120)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                eventIds.stream().allMatch(id -> jobs.byEvent(id).get(0).status().equals(ApplyJob.DONE))));
+                eventIds.stream().allMatch(id -> jobs.byEvent(id).get(0).status == JobStatus.DONE)));
         for (String u : users) {
             String grant = "GRANT ROLE \"GH_BIZ_" + biz + "_PUBLIC\" TO ROLE \"GH_USER_" + u + "\"";
             assertThat(sandbox.statementLog().entries().stream().filter(e -> e.sql().equals(grant) && e.succeeded()))

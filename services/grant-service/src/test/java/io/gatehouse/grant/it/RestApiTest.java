@@ -11,11 +11,15 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.grant.persistence.ApplyJob;
+import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SnowflakeSandboxResource.class, scope = TestResourceScope.GLOBAL)
 class RestApiTest extends StoryBase {
+
+    @Inject
+    JobQueue jobs;
 
     @Test
     void questionsAnswerWithThePathThroughTheHierarchy() {
@@ -94,5 +101,34 @@ class RestApiTest extends StoryBase {
                 .when().put("/table-groups/bad;name").then().statusCode(400).body("detail", org.hamcrest.Matchers
                         .containsString("cannot carry"));
         given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void aParkedJobIsListedWithItsRolesInOrderAndAReplayRunsItAgain() {
+        String eventId = unique("EV");
+        List<String> roles = List.of("GH_TG_" + eventId, "GH_USER_" + eventId, "GH_BIZ_" + eventId + "_PUBLIC");
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            jobs.enqueue("key-" + eventId, eventId, "Test", eventId, roles);
+            ApplyJob job = jobs.byEvent(eventId).get(0);
+            jobs.park(job.id, 3, "x".repeat(3000));
+            return job.id;
+        });
+        String job = "find { it.eventId == '" + eventId + "' }";
+
+        given().auth().oauth2(TestTokens.ops()).when().get("/failures").then().statusCode(200)
+                .body(job + ".id", equalTo((int) id))
+                .body(job + ".key", equalTo("key-" + eventId))
+                .body(job + ".eventType", equalTo("Test"))
+                .body(job + ".login", equalTo(eventId))
+                .body(job + ".roles", equalTo(roles))
+                .body(job + ".status", equalTo("PARKED"))
+                .body(job + ".attempts", equalTo(3))
+                .body(job + ".lastError", equalTo("x".repeat(2000)));
+        given().auth().oauth2(TestTokens.platformAdmin()).when().post("/failures/" + id + "/replay").then().statusCode(202);
+
+        // the roles were never registered: the replayed job cannot be planned and is parked again after one attempt
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops()).when().get("/failures").then()
+                .body(job + ".attempts", equalTo(1))
+                .body(job + ".lastError", equalTo("plan: unregistered role " + roles.get(0))));
     }
 }

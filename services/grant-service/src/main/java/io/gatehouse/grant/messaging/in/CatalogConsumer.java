@@ -3,7 +3,7 @@ package io.gatehouse.grant.messaging.in;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
-import io.gatehouse.grant.apply.DesiredChanges;
+import io.gatehouse.grant.service.DesiredChanges;
 import io.gatehouse.messaging.inbox.EventHandlers;
 import io.gatehouse.messaging.inbox.EventReceiver;
 import io.smallrye.common.annotation.Blocking;

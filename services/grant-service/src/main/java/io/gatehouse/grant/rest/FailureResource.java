@@ -1,0 +1,58 @@
+package io.gatehouse.grant.rest;
+
+import io.gatehouse.grant.persistence.ApplyJob;
+import io.gatehouse.grant.persistence.JobStatus;
+import io.gatehouse.grant.service.ParkedJobs;
+import io.gatehouse.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Parked apply jobs: what failed permanently or too often, and the operator's replay. */
+@Path("/failures")
+@Tag(name = "operations", description = "Audit, failures, drift")
+@Produces(MediaType.APPLICATION_JSON)
+public class FailureResource {
+
+    /** A parked job as operators see it; {@code key} orders the jobs of one user, table or decision. */
+    public record Job(long id, String key, String eventId, String eventType, String login, List<String> roles,
+                      JobStatus status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+                      Instant updatedAt) {
+
+        static Job of(ApplyJob j) {
+            return new Job(j.id, j.jobKey, j.eventId, j.eventType, j.login, List.copyOf(j.roles), j.status, j.attempts,
+                    j.nextAttemptAt, j.lastError, j.createdAt, j.updatedAt);
+        }
+    }
+
+    private final ParkedJobs parked;
+
+    FailureResource(ParkedJobs parked) {
+        this.parked = parked;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Parked apply jobs: failed permanently or too often, waiting for an operator")
+    public List<Job> failures() {
+        return parked.list().stream().map(Job::of).toList();
+    }
+
+    @POST
+    @Path("{id}/replay")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Run a parked job again (from the current desired state)")
+    public Response replay(@PathParam("id") long id) {
+        parked.replay(id);
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,66 @@
+package io.gatehouse.grant.rest;
+
+import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.grant.service.PlatformDecisions;
+import io.gatehouse.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Managed-access shared schemas ({@code DB.SCHEMA}) and their members. */
+@Path("/shared-schemas")
+@Tag(name = "admin", description = "Platform team decisions (platform-admin)")
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SharedSchemaResource {
+
+    public record SharedSchemaRequest(@NotNull List<String> members) {
+    }
+
+    private final PlatformDecisions decisions;
+
+    SharedSchemaResource(PlatformDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @PUT
+    @Path("{schema}")
+    @Operation(summary = "Declare a managed-access shared schema DB.SCHEMA and its members (exactly these)")
+    public Response put(@PathParam("schema") String schema, @Valid @NotNull SharedSchemaRequest body) {
+        SchemaRef ref = SchemaRef.parse(schema);
+        return accepted(decisions.putSharedSchema(ref, body.members()));
+    }
+
+    @POST
+    @Path("{schema}/members/{login}")
+    @Operation(summary = "Add a member to a shared schema")
+    public Response addMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+        SchemaRef ref = SchemaRef.parse(schema);
+        return accepted(decisions.addMember(ref, login));
+    }
+
+    @DELETE
+    @Path("{schema}/members/{login}")
+    @Operation(summary = "Remove a member from a shared schema")
+    public Response removeMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+        SchemaRef ref = SchemaRef.parse(schema);
+        return accepted(decisions.removeMember(ref, login));
+    }
+
+    private static Response accepted(PlatformDecisions.Queued queued) {
+        return Response.accepted(Accepted.of(queued)).build();
+    }
+}
