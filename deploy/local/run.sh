@@ -77,10 +77,10 @@ build() {
 up() {
   build
   "$here/kafka-local.sh" up
-  start fivetran-sandbox 8189 java -cp "$(classpath_of libs/fivetran-sandbox)" io.gatehouse.fivetran.sandbox.Main \
+  start fivetran-sandbox 8189 java -cp "$(classpath_of libs/sandboxes/fivetran)" io.gatehouse.fivetran.sandbox.Main \
     --port=8189 --api-key="$GATEHOUSE_FIVETRAN_API_KEY" --api-secret="$GATEHOUSE_FIVETRAN_API_SECRET" \
     --groups=local_group --credential=correct-horse --sync-seconds=5
-  start snowflake-sandbox 8190 java -cp "$(classpath_of libs/snowflake-sandbox)" io.gatehouse.snowflake.sandbox.Main \
+  start snowflake-sandbox 8190 java -cp "$(classpath_of libs/sandboxes/snowflake)" io.gatehouse.snowflake.sandbox.Main \
     --port 8190 --account LOCAL --admin-user ADMIN --admin-password local-admin \
     --state-file "$data/snowflake-state.json" --init-sql "$here/snowflake-setup.sql"
   for entry in "${services[@]}"; do
