@@ -7,6 +7,7 @@ import io.gatehouse.events.InvalidEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.gatehouse.messaging.persistence.DatabaseFailure;
 import io.gatehouse.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -79,13 +80,13 @@ public class EventReceiver {
                 health.recovered(consumer);
                 return applied;
             } catch (RuntimeException e) {
-                Failures kind = Failures.of(e);
-                if (kind == Failures.PERMANENT) {
+                DatabaseFailure kind = DatabaseFailure.of(e);
+                if (kind == DatabaseFailure.PERMANENT) {
                     throw e;
                 }
                 registry.counter("gatehouse.events.retried", "consumer", consumer, "type", event.ceType(),
                         "reason", kind.name().toLowerCase()).increment();
-                if (kind == Failures.OUTAGE) {
+                if (kind == DatabaseFailure.OUTAGE) {
                     health.retrying(consumer, attempt, e);
                     if (attempt == 1 || attempt % 10 == 0) {
                         Log.warnf("%s: database unavailable, retrying event %s (attempt %d): %s", consumer, event.id(),

@@ -1,4 +1,4 @@
-package io.gatehouse.messaging.inbox;
+package io.gatehouse.messaging.persistence;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -18,13 +18,15 @@ import java.util.Locale;
 import java.util.Set;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
 
 /**
- * Sorts a failure of applying an event into what happens to the record (ARCHITECTURE.md, "When things fail"): an
- * outage of the service's own database and a passing conflict with another writer are retried in place, for as long
- * as they last; anything else is the event's own fault and goes to the dead-letter topic at once.
+ * What a failure of the service's own database means (ARCHITECTURE.md, "When things fail"): an outage and a passing
+ * conflict with another writer are retried with back-off for as long as they last (an event in place, a job by its
+ * schedule); anything else (a missing row, a broken invariant, an event that cannot apply) fails the same way next
+ * time. The one classifier of every Gatehouse service.
  */
-enum Failures {
+public enum DatabaseFailure {
     /** The database is away, slow or out of connections: wait and try the same record again. */
     OUTAGE,
     /** Another writer held the row (locking, deadlock, serialization): try again at once, a little later. */
@@ -32,11 +34,11 @@ enum Failures {
     /** The event cannot be applied as it is: dead-letter it with the reason. */
     PERMANENT;
 
-    static Failures of(Throwable failure) {
+    public static DatabaseFailure of(Throwable failure) {
         // The telling exception may sit deep in the chain, or only among the suppressed ones (a pooled connection
         // that died is reported as "Exception in association of connection to existing transaction", with the
         // driver's connection error suppressed under it): look at all of them, the most telling kind wins.
-        Failures found = PERMANENT;
+        DatabaseFailure found = PERMANENT;
         Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {
@@ -44,7 +46,7 @@ enum Failures {
             if (!seen.add(t)) {
                 continue;
             }
-            Failures kind = kindOf(t);
+            DatabaseFailure kind = kindOf(t);
             if (kind == OUTAGE) {
                 return OUTAGE;
             }
@@ -59,9 +61,15 @@ enum Failures {
         return found;
     }
 
-    private static Failures kindOf(Throwable t) {
+    /** True when trying again later can succeed: an outage or a conflict. */
+    public boolean passes() {
+        return this != PERMANENT;
+    }
+
+    private static DatabaseFailure kindOf(Throwable t) {
         if (t instanceof OptimisticLockException || t instanceof PessimisticLockException
-                || t instanceof LockTimeoutException || t instanceof StaleStateException) {
+                || t instanceof LockTimeoutException || t instanceof StaleStateException
+                || t instanceof LockAcquisitionException) {
             return CONFLICT;
         }
         if (t instanceof JDBCConnectionException || t instanceof QueryTimeoutException
@@ -72,8 +80,9 @@ enum Failures {
         }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-            // 40xxx: transaction rollback (serialization failure, deadlock)
-            if (state.startsWith("40")) {
+            // 40xxx transaction rollback (serialization failure, deadlock); 55P03 lock not available; HYT00 H2's lock
+            // timeout
+            if (state.startsWith("40") || state.equals("55P03") || state.equals("HYT00")) {
                 return CONFLICT;
             }
             // 08xxx connection exception; 53xxx insufficient resources; 57P0x admin shutdown, crash, cannot connect
