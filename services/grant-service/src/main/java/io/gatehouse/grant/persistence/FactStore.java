@@ -1,10 +1,12 @@
 package io.gatehouse.grant.persistence;
 
+import io.gatehouse.grant.domain.EventOrder;
 import io.gatehouse.grant.domain.Facts;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * The desired facts in the service's database; reads serve the planner, writes run in the caller's transaction.
  * Adding a fact is an insert that ignores a row already there ({@code on conflict do nothing}, native because HQL
- * has no portable form of it), so two events stating the same fact never conflict.
+ * has no portable form of it), so two events stating the same fact never conflict. Membership is the one fact
+ * ordered by event time ({@link EventOrder}); its reads see only current members, never a leave's tombstone.
  */
 @ApplicationScoped
 public class FactStore implements Facts {
@@ -32,12 +35,33 @@ public class FactStore implements Facts {
                 login, userId, Instant.now());
     }
 
-    public void join(String login, String business) {
-        upsert("insert into membership (login, business) values (?1, ?2) on conflict do nothing", login, business);
+    /**
+     * Makes the user a member of the business, or not, as of the event time {@code at}. Returns empty when applied;
+     * when a later change of the pair is already applied, changes nothing and returns that change's time.
+     */
+    public Optional<Instant> changeMembership(String login, String business, boolean member, Instant at) {
+        Membership row = lockedMembership(login, business);
+        if (row == null) {
+            int inserted = em.createNativeQuery("insert into membership (login, business, member, changed_at) "
+                            + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+                    .setParameter(1, login).setParameter(2, business).setParameter(3, member).setParameter(4, at)
+                    .executeUpdate();
+            if (inserted == 1) {
+                return Optional.empty();
+            }
+            row = lockedMembership(login, business);   // another writer inserted it first: decide against its row
+        }
+        if (!EventOrder.applies(row.changedAt, at)) {
+            return Optional.of(row.changedAt);
+        }
+        row.member = member;
+        row.changedAt = at;
+        return Optional.empty();
     }
 
-    public void leave(String login, String business) {
-        Membership.delete("login = ?1 and business = ?2", login, business);
+    /** The pair's row, locked until the transaction ends, so two changes of one pair are decided one after another. */
+    private static Membership lockedMembership(String login, String business) {
+        return Membership.findById(new Membership.Key(login, business), LockModeType.PESSIMISTIC_WRITE);
     }
 
     public void declareGroup(String group) {
@@ -111,7 +135,7 @@ public class FactStore implements Facts {
 
     @Override
     public Set<String> businessesOf(String login) {
-        return strings("select business from Membership where login = ?1 order by business", login);
+        return strings("select business from Membership where login = ?1 and member = true order by business", login);
     }
 
     @Override
@@ -128,7 +152,7 @@ public class FactStore implements Facts {
 
     @Override
     public boolean businessKnown(String business) {
-        return exists("select 1 from Membership where business = ?1", business)
+        return exists("select 1 from Membership where business = ?1 and member = true", business)
                 || exists("select 1 from Publication where business = ?1", business);
     }
 
@@ -143,7 +167,7 @@ public class FactStore implements Facts {
 
     /** Members of the business, by login. */
     public Set<String> membersOfBusiness(String business) {
-        return strings("select login from Membership where business = ?1 order by login", business);
+        return strings("select login from Membership where business = ?1 and member = true order by login", business);
     }
 
     /** Users the group is granted to directly, by login. */

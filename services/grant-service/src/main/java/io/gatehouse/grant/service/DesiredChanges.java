@@ -1,6 +1,7 @@
 package io.gatehouse.grant.service;
 
 import io.gatehouse.errors.InvalidInputException;
+import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
 import io.gatehouse.events.UserJoinedBusiness;
@@ -13,17 +14,22 @@ import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
 import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.grant.persistence.RoleRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns an event or an admin decision into desired facts and names the roles it affects. Every name is
  * validated and registered first, so a name Gatehouse cannot represent refuses the change before anything is
  * stored ({@link InvalidNameException}: the consumer's record goes to the DLQ, the REST caller gets a 400).
+ * Membership changes are ordered by their event time per (user, business), so a late or replayed one is ignored.
  */
 @ApplicationScoped
 public class DesiredChanges {
@@ -36,12 +42,14 @@ public class DesiredChanges {
     private final RoleRegistry registry;
     private final JobQueue jobs;
     private final GrantModel model;
+    private final MeterRegistry meters;
 
-    DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model) {
+    DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model, MeterRegistry meters) {
         this.facts = facts;
         this.registry = registry;
         this.jobs = jobs;
         this.model = model;
+        this.meters = meters;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,22 +57,44 @@ public class DesiredChanges {
         jobs.enqueue(change.key(), eventId, eventType, change.login(), change.roles());
     }
 
+    /** The user joined the business at event time {@code at}; an event older than the pair's last change is stale. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Change userJoined(UserJoinedBusiness e) {
+    public Change userJoined(UserJoinedBusiness e, Instant at) {
         String login = RoleNames.login(e.login());
         String userRole = claim(new ManagedRole.User(login));
         claim(new ManagedRole.Business(e.business()));
+        if (!changeMembership(e, login, e.business(), true, at)) {
+            return new Change(e.userId(), login, Set.of());
+        }
         facts.knowUser(login, e.userId());
-        facts.join(login, e.business());
         return new Change(e.userId(), login, Set.of(userRole));
     }
 
+    /** The user left the business at event time {@code at}; an event older than the pair's last change is stale. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Change userLeft(UserLeftBusiness e) {
+    public Change userLeft(UserLeftBusiness e, Instant at) {
         String login = RoleNames.login(e.login());
         String userRole = claim(new ManagedRole.User(login));
-        facts.leave(login, e.business());
+        if (!changeMembership(e, login, e.business(), false, at)) {
+            return new Change(e.userId(), login, Set.of());
+        }
         return new Change(e.userId(), login, Set.of(userRole));
+    }
+
+    /**
+     * Applies the membership change and returns true, unless a later change of the pair is already applied: then the
+     * event is stale, counted and logged, and returns false so no job is queued (a replayed join after a leave must
+     * never grant again).
+     */
+    private boolean changeMembership(GatehouseEvent e, String login, String business, boolean member, Instant at) {
+        Optional<Instant> later = facts.changeMembership(login, business, member, at);
+        if (later.isEmpty()) {
+            return true;
+        }
+        meters.counter("gatehouse.grant.events.stale", "type", e.eventType().ceType()).increment();
+        Log.infof("stale %s of %s in %s ignored: event time %s, a change at %s is already applied",
+                e.eventType().eventName(), login, business, at, later.get());
+        return false;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

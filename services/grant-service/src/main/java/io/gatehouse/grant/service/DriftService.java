@@ -1,6 +1,5 @@
 package io.gatehouse.grant.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.gatehouse.events.DriftDetected;
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.domain.DesiredState;
@@ -13,9 +12,9 @@ import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.GrantReader;
+import io.gatehouse.grant.snowflake.SnowflakeConnections;
 import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.messaging.outbox.Outbox;
-import io.quarkus.agroal.DataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -44,7 +43,7 @@ public class DriftService {
         }
     }
 
-    private final AgroalDataSource snowflake;
+    private final SnowflakeConnections snowflake;
     private final GrantModel model;
     private final RoleRegistry registry;
     private final Ledger ledger;
@@ -52,7 +51,7 @@ public class DriftService {
     private final Outbox outbox;
     private final GrantConfig config;
 
-    DriftService(@DataSource("snowflake") AgroalDataSource snowflake, GrantModel model, RoleRegistry registry,
+    DriftService(SnowflakeConnections snowflake, GrantModel model, RoleRegistry registry,
                  Ledger ledger, StatementRecorder recorder, Outbox outbox, GrantConfig config) {
         this.snowflake = snowflake;
         this.model = model;
@@ -66,22 +65,25 @@ public class DriftService {
     /** Drift of every role Gatehouse has applied, or of one role. */
     public List<RoleDrift> check(Optional<String> only) throws SQLException {
         List<String> roles = QuarkusTransaction.requiringNew().call(() -> only.map(List::of).orElseGet(ledger::roles));
+        // only reads: run again from the start on a new login when the pooled session turns out to be dead
+        return snowflake.withRetryOnLostSession(c -> check(c, roles));
+    }
+
+    private List<RoleDrift> check(Connection c, List<String> roles) throws SQLException {
         List<RoleDrift> drifts = new ArrayList<>();
-        try (Connection c = snowflake.getConnection()) {
-            for (String role : roles) {
-                if (!model.names().isManaged(role)) {
-                    continue;
-                }
-                Optional<ManagedRole> managed = QuarkusTransaction.requiringNew().call(() -> registry.resolve(role));
-                if (managed.isEmpty()) {
-                    continue;
-                }
-                RoleState desired = QuarkusTransaction.requiringNew().call(() -> model.desired().state(managed.get()));
-                Optional<SchemaRef> schema = managed.get() instanceof ManagedRole.SharedSchema s
-                        ? Optional.of(new SchemaRef(s.database(), s.schema())) : Optional.empty();
-                Set<Grant> actual = GrantReader.read(c, role, schema).orElse(Set.of());
-                drifts.add(compare(desired, actual, schema));
+        for (String role : roles) {
+            if (!model.names().isManaged(role)) {
+                continue;
             }
+            Optional<ManagedRole> managed = QuarkusTransaction.requiringNew().call(() -> registry.resolve(role));
+            if (managed.isEmpty()) {
+                continue;
+            }
+            RoleState desired = QuarkusTransaction.requiringNew().call(() -> model.desired().state(managed.get()));
+            Optional<SchemaRef> schema = managed.get() instanceof ManagedRole.SharedSchema s
+                    ? Optional.of(new SchemaRef(s.database(), s.schema())) : Optional.empty();
+            Set<Grant> actual = GrantReader.read(c, role, schema).orElse(Set.of());
+            drifts.add(compare(desired, actual, schema));
         }
         return drifts.stream().filter(RoleDrift::drifted).toList();
     }
@@ -137,9 +139,13 @@ public class DriftService {
             return drifts;
         }
         List<StatementRunner.Outcome> outcomes = new ArrayList<>();
-        try (Connection c = snowflake.getConnection()) {
+        try (Connection c = snowflake.borrow()) {
             for (RoleDrift d : drifts) {
-                outcomes.addAll(StatementRunner.run(c, d.fix()));
+                List<StatementRunner.Outcome> run = StatementRunner.run(c, d.fix());
+                outcomes.addAll(run);
+                if (!run.isEmpty() && snowflake.evictIfSessionLost(run.get(run.size() - 1).error())) {
+                    break;  // the rest would fail on the same dead session; a reconcile run again fixes what is left
+                }
             }
         }
         QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(o -> recorder.record(null, null, "reconcile", null, o)));

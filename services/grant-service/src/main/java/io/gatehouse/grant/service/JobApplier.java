@@ -1,8 +1,7 @@
 package io.gatehouse.grant.service;
 
-import io.agroal.api.AgroalDataSource;
-import io.gatehouse.events.GrantsApplied;
 import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.domain.GrantsAppliedChunks;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.ApplyJob;
@@ -11,12 +10,13 @@ import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.ErrorClassifier;
+import io.gatehouse.grant.snowflake.SnowflakeConnections;
 import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.grant.snowflake.StatementRunner.Outcome;
 import io.gatehouse.messaging.outbox.Outbox;
+import io.gatehouse.messaging.persistence.DatabaseFailure;
 import io.gatehouse.retry.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.agroal.DataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +35,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A crash between Snowflake and that commit only repeats statements that are no-ops the second time
  * ({@code CREATE ROLE IF NOT EXISTS}, re-GRANT, REVOKE of nothing). A transient failure keeps what succeeded and
- * retries the rest with the shared capped exponential back-off ({@link Backoff}); a permanent one, or too many
- * attempts, parks the job.
+ * retries the rest with the shared capped exponential back-off ({@link Backoff}), and so does a passing failure of
+ * the service's own database while planning; a permanent one, or too many attempts, parks the job. A lost Snowflake
+ * session is transient: the pool's connections are evicted at once, so the retry runs on a new login.
  */
 @ApplicationScoped
 public class JobApplier {
 
-    private final AgroalDataSource snowflake;
+    private final SnowflakeConnections snowflake;
     private final GrantModel model;
     private final RoleRegistry registry;
     private final Ledger ledger;
@@ -53,7 +54,7 @@ public class JobApplier {
     private final MeterRegistry meters;
     private final ReentrantLock recording = new ReentrantLock();
 
-    JobApplier(@DataSource("snowflake") AgroalDataSource snowflake, GrantModel model, RoleRegistry registry,
+    JobApplier(SnowflakeConnections snowflake, GrantModel model, RoleRegistry registry,
                Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
                MeterRegistry meters) {
         this.snowflake = snowflake;
@@ -87,17 +88,25 @@ public class JobApplier {
         try {
             plan = QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
         } catch (RuntimeException e) {
-            Log.errorf(e, "job %d cannot be planned", job.id);
-            QuarkusTransaction.requiringNew().run(() -> jobs.park(job.id, job.attempts + 1, "plan: " + e.getMessage()));
+            // planning reads the facts and the ledger: a passing outage or lock of our own database backs off like a
+            // transient Snowflake failure; only a plan that cannot be made (an unregistered role) parks at once
+            boolean passing = DatabaseFailure.of(e).passes();
+            if (!passing) {
+                Log.errorf(e, "job %d cannot be planned", job.id);
+            }
+            QuarkusTransaction.requiringNew().run(() -> retryOrPark(job, passing, "plan: " + e.getMessage()));
             return;
         }
         List<Outcome> outcomes = List.of();
         SQLException failure = null;
         if (!plan.isEmpty()) {
-            try (Connection c = snowflake.getConnection()) {
+            try (Connection c = snowflake.borrow()) {
                 outcomes = StatementRunner.run(c, plan);
+                // a dead session fails the job's attempt; evicting it lets the retry log in anew
+                snowflake.evictIfSessionLost(outcomes.get(outcomes.size() - 1).error());
             } catch (SQLException e) {
                 failure = e;
+                snowflake.evictIfSessionLost(e);
             }
         }
         SQLException connectionFailure = failure;
@@ -126,14 +135,20 @@ public class JobApplier {
                 failure = o.error();
             }
         }
-        appliedByRole.forEach((role, sql) -> outbox.publish(new GrantsApplied(role, job.eventId, job.eventType, sql)));
+        // in chunks: a first apply of thousands of statements on one role would not fit one Kafka record
+        appliedByRole.forEach((role, sql) -> GrantsAppliedChunks.of(role, job.eventId, job.eventType, sql)
+                .forEach(outbox::publish));
         if (failure == null) {
             jobs.done(job.id);
             return;
         }
+        retryOrPark(job, ErrorClassifier.isTransient(failure), ErrorClassifier.code(failure) + " " + failure.getMessage());
+    }
+
+    /** A failed attempt: a transient cause backs off and retries until the attempts run out, then or else it parks. */
+    private void retryOrPark(ApplyJob job, boolean transientCause, String error) {
         int attempts = job.attempts + 1;
-        String error = ErrorClassifier.code(failure) + " " + failure.getMessage();
-        if (ErrorClassifier.isTransient(failure) && attempts < maxAttempts) {
+        if (transientCause && attempts < maxAttempts) {
             jobs.retryLater(job.id, attempts, Instant.now().plus(backoff.delay(attempts)), error);
             Log.warnf("job %d attempt %d failed (transient, retrying): %s", job.id, attempts, error);
         } else {
@@ -145,15 +160,6 @@ public class JobApplier {
 
     /** A failure that is not a classified Snowflake error: backs off like a transient one, parked when attempts run out. */
     public void failedUnexpectedly(ApplyJob job, RuntimeException e) {
-        int attempts = job.attempts + 1;
-        String error = "unexpected: " + e;
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (attempts < maxAttempts) {
-                jobs.retryLater(job.id, attempts, Instant.now().plus(backoff.delay(attempts)), error);
-            } else {
-                jobs.park(job.id, attempts, error);
-                meters.counter("gatehouse.grant.jobs.parked").increment();
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> retryOrPark(job, true, "unexpected: " + e));
     }
 }

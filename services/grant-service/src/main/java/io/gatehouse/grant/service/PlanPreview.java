@@ -10,6 +10,7 @@ import io.gatehouse.grant.domain.Statement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +36,9 @@ public class PlanPreview {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Set<String> roles = new LinkedHashSet<>();
+                Instant now = Instant.now();    // a preview's events happen now, in the order given
                 for (GatehouseEvent e : events) {
-                    roles.addAll(change(e).roles());
+                    roles.addAll(change(e, now).roles());
                 }
                 result.add(applier.plan(new ArrayList<>(roles)));
                 QuarkusTransaction.setRollbackOnly();
@@ -49,11 +51,11 @@ public class PlanPreview {
         return result.isEmpty() ? List.of() : result.get(0);
     }
 
-    private DesiredChanges.Change change(GatehouseEvent e) {
+    private DesiredChanges.Change change(GatehouseEvent e, Instant at) {
         if (e instanceof UserJoinedBusiness j) {
-            return changes.userJoined(j);
+            return changes.userJoined(j, at);
         } else if (e instanceof UserLeftBusiness l) {
-            return changes.userLeft(l);
+            return changes.userLeft(l, at);
         } else if (e instanceof TableAdded a) {
             return changes.tableAdded(a);
         } else if (e instanceof TableRemoved r) {

@@ -11,10 +11,15 @@ import java.util.Set;
  * provisioned yet, or a table that lands a moment later). Permanent: syntax (1003, class 42000), insufficient
  * privileges (3001, 42501): retrying cannot help, an operator must act. Anything unknown is treated as
  * transient; the job's attempt limit then parks it.
+ *
+ * <p>A lost session (390112 that the driver could not renew, 390114, or any SQLState of class 08) also means the
+ * pooled connection that saw it is dead for good: only a new login works, so the pool must let it go
+ * ({@link SnowflakeConnections}).
  */
 public final class ErrorClassifier {
 
     private static final int WRONG_CREDENTIALS = 390100;
+    private static final Set<Integer> SESSION_LOST_CODES = Set.of(390112, 390114);
     private static final Set<Integer> PERMANENT_CODES = Set.of(1003, 3001, 2002, 2043);
     private static final Set<String> PERMANENT_STATES = Set.of("42000", "42501", "42601", "42710");
 
@@ -30,14 +35,32 @@ public final class ErrorClassifier {
         if (e.getErrorCode() == WRONG_CREDENTIALS) {
             return false;   // retrying a wrong password only risks locking the service user out
         }
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
-            return true;
+        if (isSessionLost(e)) {
+            return true;    // a new login (after the pool evicted the dead session) will do
         }
+        String state = e.getSQLState();
         if (PERMANENT_CODES.contains(e.getErrorCode()) || (state != null && PERMANENT_STATES.contains(state))) {
             return false;
         }
         return true;
+    }
+
+    /**
+     * True when the connection's Snowflake session is gone (expired master token, a restarted Snowflake, a broken
+     * connection): the driver reports it on this exception, a cause or a chained next exception.
+     */
+    public static boolean isSessionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if (SESSION_LOST_CODES.contains(s.getErrorCode()) || (state != null && state.startsWith("08"))) {
+                        return s.getErrorCode() != WRONG_CREDENTIALS;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code 2003/02000} style, for audit rows and operators. */

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * HR and identity facts: membership changes become desired facts and an apply job, in the receiver's
- * transaction. A name Gatehouse cannot represent throws, so the record goes to gatehouse.identity.dlq.
+ * transaction, ordered by the event's time (ce_time), so a late or replayed change is ignored. A name Gatehouse
+ * cannot represent throws, so the record goes to gatehouse.identity.dlq.
  */
 @ApplicationScoped
 public class IdentityConsumer {
@@ -40,10 +41,10 @@ public class IdentityConsumer {
     }
 
     private void joined(CloudEvent<UserJoinedBusiness> event) {
-        changes.enqueue(changes.userJoined(event.data()), event.id(), event.ceType());
+        changes.enqueue(changes.userJoined(event.data(), event.time()), event.id(), event.ceType());
     }
 
     private void left(CloudEvent<UserLeftBusiness> event) {
-        changes.enqueue(changes.userLeft(event.data()), event.id(), event.ceType());
+        changes.enqueue(changes.userLeft(event.data(), event.time()), event.id(), event.ceType());
     }
 }

@@ -1,0 +1,45 @@
+package io.gatehouse.grant.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Plain JUnit (Snowflake adapter): which driver errors mean a dead session, and that those are retried. */
+class ErrorClassifierTest {
+
+    @Test
+    void anExpiredMasterTokenOrAnUnrenewableSessionIsALostSessionAndTransient() {
+        SQLException expired = new SQLException("Authentication token has expired.", "08001", 390114);
+        SQLException unrenewed = new SQLException("Session no longer exists.", null, 390112);
+
+        assertThat(ErrorClassifier.isSessionLost(expired)).isTrue();
+        assertThat(ErrorClassifier.isSessionLost(unrenewed)).isTrue();
+        assertThat(ErrorClassifier.isTransient(expired)).isTrue();
+        assertThat(ErrorClassifier.isTransient(unrenewed)).isTrue();
+    }
+
+    @Test
+    void aConnectionExceptionIsALostSessionWhereverTheDriverPutsIt() {
+        SQLException wrapped = new SQLException("statement failed", "XX000", 0,
+                new SQLException("connection reset", "08006", 0));
+        SQLException chained = new SQLException("batch failed", "XX000", 0);
+        chained.setNextException(new SQLException("connection closed", "08003", 0));
+
+        assertThat(ErrorClassifier.isSessionLost(wrapped)).isTrue();
+        assertThat(ErrorClassifier.isSessionLost(chained)).isTrue();
+    }
+
+    @Test
+    void statementErrorsAndWrongCredentialsLeaveThePoolAlone() {
+        SQLException missing = new SQLException("does not exist or not authorized", "02000", 2003);
+        SQLException privileges = new SQLException("Insufficient privileges", "42501", 3001);
+        SQLException wrongPassword = new SQLException("Incorrect username or password", "08004", 390100);
+
+        assertThat(ErrorClassifier.isSessionLost(missing)).isFalse();
+        assertThat(ErrorClassifier.isSessionLost(privileges)).isFalse();
+        assertThat(ErrorClassifier.isSessionLost(wrongPassword)).isFalse();
+        assertThat(ErrorClassifier.isTransient(wrongPassword)).isFalse();
+        assertThat(ErrorClassifier.isTransient(privileges)).isFalse();
+    }
+}
