@@ -2,6 +2,7 @@ package io.gatehouse.connector.domain;
 
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVATING;
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVE;
+import static io.gatehouse.connector.domain.ConnectorState.BROKEN;
 import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
 import static io.gatehouse.connector.domain.ConnectorState.CREATED;
 import static io.gatehouse.connector.domain.ConnectorState.FAILED;
@@ -37,8 +38,8 @@ public final class ConnectorLifecycle {
     private static final Set<ConnectorState> REISSUE_FROM = EnumSet.of(CREATED, CARD_ISSUED);
     /** The owner may come back before our ConnectCardIssued was even published (the card came from Fivetran). */
     private static final Set<ConnectorState> SETUP_FROM = EnumSet.of(PENDING, CREATED, CARD_ISSUED);
-    /** Set up by the owner: syncs count and a broken connection fails the onboarding. */
-    private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE);
+    /** Set up by the owner: syncs count (a successful one also heals a broken connection). */
+    private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE, BROKEN);
     /** The worker issues a card when it created or adopted the connection, or for a reissue. */
     private static final Set<ConnectorState> CARD_FROM = EnumSet.of(PENDING, CREATED);
 
@@ -81,26 +82,35 @@ public final class ConnectorLifecycle {
         return Transition.to(current.withConnection(connectionId).in(ACTIVATING).dueNow(now));
     }
 
-    /** A successful SyncCompleted: once set up, every sync asks for the tables (announced after activation). */
+    /**
+     * A successful SyncCompleted: once set up, every sync asks for the tables (announced after activation). In BROKEN
+     * it proves the connection works again: back to ACTIVE, and what landed meanwhile is announced.
+     */
     public Transition syncSucceeded(RequestProgress current, Instant now) {
         if (!SET_UP.contains(current.state())) {
             return refusedIn(current);
         }
-        return Transition.to(current.withTablesDue(true).dueNow(now));
+        RequestProgress due = current.withTablesDue(true);
+        return Transition.to((current.state() == BROKEN ? due.in(ACTIVE) : due).dueNow(now));
     }
 
     /**
-     * ConnectorBroken fails an onboarding only once it is set up: before that, a failed setup test is the owner still
-     * typing in the Connect Card, who can fix it and come back. It is kept as the last error.
+     * ConnectorBroken never fails an onboarding: a broken connection may heal. An ACTIVE request waits in BROKEN (any
+     * schema read still owed stays owed) until a successful sync; nothing is published, because the onboarding-service
+     * treats OnboardingFailed as final. Before activation the break is only kept as the last error: before setup it is
+     * the owner still typing in the Connect Card, and in ACTIVATING the unpause is still owed and must happen for the
+     * connection to sync at all.
      */
     public Transition broken(RequestProgress current, String fivetranEvent, String reason) {
         if (current.state() == FAILED) {
             return refusedIn(current);
         }
-        if (!SET_UP.contains(current.state())) {
-            return Transition.to(current.noting(fivetranEvent + ": " + reason));
+        RequestProgress noted = current.noting(fivetranEvent + ": " + reason);
+        if (current.state() != ACTIVE && current.state() != BROKEN) {
+            return Transition.to(noted);
         }
-        return fail(current, current.attempts(), FailureStage.BROKEN, fivetranEvent, reason);
+        // Nothing is due while broken; a claim in flight finds the state changed and leaves its result to the recovery.
+        return Transition.to(noted.in(BROKEN).waiting());
     }
 
     // ---- worker results ----------------------------------------------------------------------------------------
@@ -131,9 +141,11 @@ public final class ConnectorLifecycle {
 
     /**
      * The tables of the schema config: a TableAdded for each one {@code firstAnnouncement} accepts (it records the
-     * announcement), in order. Applies whatever the state, as it always has.
+     * announcement), in order. Applies whatever the state, as it always has. The tables are no longer due only if
+     * nothing touched the row since the claim: a sync recorded while the schema was read may have landed tables this
+     * read did not see, so the request stays due (at once when ACTIVE) and the schema is read again.
      */
-    public Transition tablesFound(RequestProgress current, List<TableAdded> landed,
+    public Transition tablesFound(RequestProgress current, Claim claim, List<TableAdded> landed,
             Predicate<TableAdded> firstAnnouncement, Instant now) {
         List<TableAdded> announced = new ArrayList<>();
         for (TableAdded table : landed) {
@@ -141,7 +153,9 @@ public final class ConnectorLifecycle {
                 announced.add(table);
             }
         }
-        return Transition.to(current.withTablesDue(false).workDone(now), announced);
+        boolean untouched = current.version() == claim.version();
+        RequestProgress next = untouched ? current.withTablesDue(false) : current;
+        return Transition.to(next.workDone(now), announced);
     }
 
     /**
@@ -160,6 +174,19 @@ public final class ConnectorLifecycle {
                     "gave up after " + attempts + " attempts; last error: " + error);
         }
         return Transition.to(current.retryAt(now.plus(backoff.delay(attempts, retryAfter)), error));
+    }
+
+    /**
+     * Fivetran refused Gatehouse's own API key (401/403) while the schema was read: the request is not at fault and the
+     * key can be fixed, so the read is retried with back-off (capped) for as long as it takes, and never gives up.
+     * Only while nothing touched the row since the claim, like {@link #retryLater}.
+     */
+    public Transition credentialsRefused(RequestProgress current, Claim claim, String error, Instant now) {
+        if (current.state() != claim.state() || current.version() != claim.version()) {
+            return refusedSince(current, claim);
+        }
+        int attempts = current.attempts() + 1;
+        return Transition.to(current.retryAt(now.plus(backoff.delay(attempts, Optional.empty())), error));
     }
 
     /** Fivetran refused for good: the onboarding fails at the stage of the claimed work, with Fivetran's words. */

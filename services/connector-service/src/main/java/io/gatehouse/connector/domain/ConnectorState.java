@@ -17,6 +17,12 @@ public enum ConnectorState {
     ACTIVATING(FailureStage.ACTIVATION),
     /** Unpaused; tables are announced after successful syncs. */
     ACTIVE(FailureStage.SYNC),
+    /**
+     * Fivetran reported the active connection broken (connection_failure): a cause that may heal (the owner or
+     * Fivetran fixes the source), so the request waits here, visibly, and the next successful sync makes it ACTIVE.
+     */
+    BROKEN(FailureStage.BROKEN),
+    /** Fivetran refused for good, or transient failures went on too long: nothing more is done. */
     FAILED(null);
 
     private final FailureStage stage;

@@ -56,6 +56,12 @@ public record RequestProgress(String requestId, ConnectorState state, String con
                 version);
     }
 
+    /** Nothing due: the request waits for an event (a successful sync), not for the worker. */
+    RequestProgress waiting() {
+        return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts,
+                lastError, null, version);
+    }
+
     /** One more failed attempt, tried again at {@code at}. */
     RequestProgress retryAt(Instant at, String error) {
         return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts + 1,

@@ -2,6 +2,7 @@ package io.gatehouse.connector.service;
 
 import io.gatehouse.connector.config.ConnectorConfig;
 import io.gatehouse.connector.domain.ConnectorLifecycle;
+import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.domain.LandedTable;
 import io.gatehouse.connector.domain.Transition;
 import io.gatehouse.connector.persistence.AnnouncedTables;
@@ -11,6 +12,8 @@ import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.gatehouse.retry.Backoff;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,12 +40,18 @@ public class ConnectorRequests {
     private final ConnectorConfig config;
     private final ConnectorLifecycle lifecycle;
     private final Event<WorkQueued> queued;
+    /** Requests entering BROKEN and leaving it: the onboarding-service never hears of a break, operators see it here. */
+    private final Counter broke;
+    private final Counter recovered;
 
-    ConnectorRequests(Outbox outbox, EntityManager em, ConnectorConfig config, Event<WorkQueued> queued) {
+    ConnectorRequests(Outbox outbox, EntityManager em, ConnectorConfig config, Event<WorkQueued> queued,
+            MeterRegistry registry) {
         this.outbox = outbox;
         this.em = em;
         this.config = config;
         this.queued = queued;
+        this.broke = registry.counter("gatehouse.connector.connections", "change", "broken");
+        this.recovered = registry.counter("gatehouse.connector.connections", "change", "recovered");
         this.lifecycle = new ConnectorLifecycle(config.cardTtl(), config.worker().maxAttempts(),
                 new Backoff(config.worker().initialBackoff(), config.worker().maxBackoff()));
     }
@@ -92,8 +101,13 @@ public class ConnectorRequests {
             return;
         }
         Instant now = now();
+        ConnectorState before = found.get().state;
         Transition transition = lifecycle.syncSucceeded(found.get().progress(), now);
         transition.refusal().ifPresent(state -> Log.infof("sync of %s ignored (%s)", connectionId, state));
+        if (before == ConnectorState.BROKEN && transition.next().state() == ConnectorState.ACTIVE) {
+            Log.infof("connection %s of request %s synced again: ACTIVE", connectionId, found.get().requestId);
+            recovered.increment();
+        }
         apply(found.get(), transition, now);
         wakeWorkerIfDue(transition, now);
     }
@@ -105,7 +119,14 @@ public class ConnectorRequests {
             return;
         }
         Instant now = now();
-        apply(found.get(), lifecycle.broken(found.get().progress(), fivetranEvent, reason), now);
+        ConnectorState before = found.get().state;
+        Transition transition = lifecycle.broken(found.get().progress(), fivetranEvent, reason);
+        if (before != ConnectorState.BROKEN && transition.next().state() == ConnectorState.BROKEN) {
+            Log.warnf("connection %s of request %s is broken (%s: %s); waiting for a successful sync", connectionId,
+                    found.get().requestId, fivetranEvent, reason);
+            broke.increment();
+        }
+        apply(found.get(), transition, now);
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
@@ -145,7 +166,7 @@ public class ConnectorRequests {
         List<String> businesses = List.copyOf(row.businesses);
         List<TableAdded> landed = tables.stream().map(table -> new TableAdded(config.destinationDatabase(),
                 table.schema(), table.table(), row.tableGroup, businesses, row.connectionId, row.requestId)).toList();
-        Transition transition = lifecycle.tablesFound(row.progress(), landed,
+        Transition transition = lifecycle.tablesFound(row.progress(), item.claim(), landed,
                 added -> AnnouncedTables.firstTime(em, row.requestId, added.streamKey(), now), now);
         apply(row, transition, now);
         return transition.publish().size();
@@ -155,6 +176,12 @@ public class ConnectorRequests {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void retryLater(WorkItem item, String error, Optional<Duration> retryAfter) {
         onResult(item, (row, now) -> lifecycle.retryLater(row.progress(), item.claim(), error, retryAfter, now));
+    }
+
+    /** Fivetran refused our API key while the schema was read: back off and try again, for as long as it takes. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void credentialsRefused(WorkItem item, String error) {
+        onResult(item, (row, now) -> lifecycle.credentialsRefused(row.progress(), item.claim(), error, now));
     }
 
     /** Fivetran refused for good. */

@@ -2,10 +2,12 @@ package io.gatehouse.connector.service;
 
 import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.connector.config.ConnectorConfig;
+import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.domain.DestinationNaming;
 import io.gatehouse.connector.domain.LandedTable;
 import io.gatehouse.connector.persistence.WorkItem;
 import io.gatehouse.fivetran.client.FivetranClient;
+import io.gatehouse.fivetran.client.error.FivetranAuthenticationException;
 import io.gatehouse.fivetran.client.error.FivetranConflictException;
 import io.gatehouse.fivetran.client.error.FivetranException;
 import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
@@ -15,6 +17,7 @@ import io.gatehouse.fivetran.client.model.ConnectCardConfig;
 import io.gatehouse.fivetran.client.model.Connection;
 import io.gatehouse.fivetran.client.model.CreateConnection;
 import io.gatehouse.fivetran.client.model.SchemaConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -38,15 +41,18 @@ public class FivetranSteps {
     private final RedirectState redirectState;
     private final DestinationNaming naming;
     private final FivetranCallHooks hooks;
+    private final MeterRegistry registry;
 
     FivetranSteps(FivetranClient fivetran, ConnectorRequests requests, ConnectorConfig config,
-            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks) {
+            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks,
+            MeterRegistry registry) {
         this.fivetran = fivetran;
         this.requests = requests;
         this.config = config;
         this.redirectState = new RedirectState(stateKey);
         this.naming = new DestinationNaming(config.schemaPrefixServices());
         this.hooks = hooks;
+        this.registry = registry;
     }
 
     public void run(WorkItem item) {
@@ -63,7 +69,15 @@ public class FivetranSteps {
                 default -> Log.debugf("nothing due on %s in %s", item.requestId(), item.state());
             }
         } catch (FivetranException e) {
-            if (e.isRetryable() || isSchemaNotYetThere(item, e)) {
+            if (e instanceof FivetranAuthenticationException && readsSchema(item)) {
+                // Our API key, not the request: rotated, revoked or short of permission. Counted for an alert, and
+                // retried until an operator fixes it; the request does not fail for it.
+                registry.counter("gatehouse.connector.fivetran.unauthorized", "status", String.valueOf(e.status()),
+                        "step", "schema").increment();
+                Log.warnf("request %s: Fivetran refused our API key reading the schema, retrying later: %s",
+                        item.requestId(), e.getMessage());
+                requests.credentialsRefused(item, e.getMessage());
+            } else if (e.isRetryable() || isSchemaNotYetThere(item, e)) {
                 Optional<Duration> retryAfter = e instanceof FivetranRateLimitedException limited
                         ? limited.retryAfter() : Optional.empty();
                 Log.warnf("request %s: Fivetran failed transiently in %s, retrying later: %s", item.requestId(),
@@ -162,6 +176,11 @@ public class FivetranSteps {
         String state = redirectState.sign(item.requestId(), config.cardTtl());
         String separator = config.returnUrl().contains("?") ? "&" : "?";
         return new ConnectCardConfig(config.returnUrl() + separator + "state=" + state, true, null);
+    }
+
+    /** The step that reads the schema config: an ACTIVE request whose tables are due. */
+    private static boolean readsSchema(WorkItem item) {
+        return item.state() == ConnectorState.ACTIVE && item.tablesDue();
     }
 
     /** Right after a sync the schema config may lag a moment: NotFound_SchemaConfig is worth another look. */

@@ -2,6 +2,7 @@ package io.gatehouse.connector.domain;
 
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVATING;
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVE;
+import static io.gatehouse.connector.domain.ConnectorState.BROKEN;
 import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
 import static io.gatehouse.connector.domain.ConnectorState.CREATED;
 import static io.gatehouse.connector.domain.ConnectorState.FAILED;
@@ -18,8 +19,6 @@ import static io.gatehouse.connector.domain.LifecycleFixture.assertRefused;
 import static io.gatehouse.connector.domain.LifecycleFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.events.FailureStage;
-import io.gatehouse.events.OnboardingFailed;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Plain unit test of the lifecycle's event table: ConnectorRequested, ConnectCardRequested, SetupCompleted, a
- * successful SyncCompleted and ConnectorBroken, in every state that accepts or refuses them.
+ * successful SyncCompleted and ConnectorBroken, in every state that accepts or refuses them (BROKEN included).
  */
 class ConnectorLifecycleEventsTest {
 
@@ -85,6 +84,11 @@ class ConnectorLifecycleEventsTest {
     }
 
     @Test
+    void reissueCardRefusedWhenBroken() {
+        assertRefused(LIFECYCLE.reissueCard(request(BROKEN), NOW), request(BROKEN), "BROKEN");
+    }
+
+    @Test
     void reissueCardRefusedWhenFailed() {
         assertRefused(LIFECYCLE.reissueCard(request(FAILED), NOW), request(FAILED), "FAILED");
     }
@@ -130,6 +134,11 @@ class ConnectorLifecycleEventsTest {
     }
 
     @Test
+    void setupCompletedRefusedWhenBroken() {
+        assertRefused(LIFECYCLE.setupCompleted(request(BROKEN), CONNECTION, NOW), request(BROKEN), "BROKEN");
+    }
+
+    @Test
     void setupCompletedRefusedWhenFailed() {
         assertRefused(LIFECYCLE.setupCompleted(request(FAILED), CONNECTION, NOW), request(FAILED), "FAILED");
     }
@@ -148,6 +157,18 @@ class ConnectorLifecycleEventsTest {
     @Test
     void syncSucceededActiveStaysActiveWithTablesDueNow() {
         Transition t = LIFECYCLE.syncSucceeded(request(ACTIVE), NOW);
+
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, true, 0,
+                null, NOW, VERSION));
+        assertThat(t.publish()).isEmpty();
+    }
+
+    /** The connection works again: ACTIVE, and the tables that landed while it was broken are read at once. */
+    @Test
+    void syncSucceededBrokenToActiveWithTablesDueNowClearingTheBreak() {
+        RequestProgress broken = new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, false, 1,
+                "connection_failure: Invalid login credentials", null, VERSION);
+        Transition t = LIFECYCLE.syncSucceeded(broken, NOW);
 
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, true, 0,
                 null, NOW, VERSION));
@@ -176,25 +197,37 @@ class ConnectorLifecycleEventsTest {
 
     // ---- ConnectorBroken ---------------------------------------------------------------------------------------
 
+    /** The unpause is still owed: the break is kept as the last error and the activation goes on. */
     @Test
-    void brokenActivatingToFailedPublishesOnboardingFailedBroken() {
+    void brokenActivatingStaysActivatingKeepingTheLastErrorAndTheActivationDue() {
         Transition t = LIFECYCLE.broken(request(ACTIVATING), "connection_failure", "Invalid login credentials");
 
-        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, FAILED, CONNECTION, CARD, CARD_EXPIRES, false, 1,
-                "Invalid login credentials", null, VERSION));
-        assertThat(t.publish()).containsExactly(new OnboardingFailed(REQUEST, CONNECTION, FailureStage.BROKEN,
-                "connection_failure", "Invalid login credentials"));
+        assertThat(t.accepted()).isTrue();
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVATING, CONNECTION, CARD, CARD_EXPIRES, false,
+                1, "connection_failure: Invalid login credentials", LEASED_UNTIL, VERSION));
+        assertThat(t.publish()).isEmpty();
     }
 
+    /** A break may heal: the request waits in BROKEN with nothing due, the owed tables kept; the onboarding is not failed. */
     @Test
-    void brokenActiveToFailedPublishesOnboardingFailedBroken() {
+    void brokenActiveToBrokenNothingDueKeepsTheTablesDuePublishesNothing() {
         RequestProgress active = request(ACTIVE).withTablesDue(true);
         Transition t = LIFECYCLE.broken(active, "connection_failure", "Invalid login credentials");
 
-        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, FAILED, CONNECTION, CARD, CARD_EXPIRES, false, 1,
-                "Invalid login credentials", null, VERSION));
-        assertThat(t.publish()).containsExactly(new OnboardingFailed(REQUEST, CONNECTION, FailureStage.BROKEN,
-                "connection_failure", "Invalid login credentials"));
+        assertThat(t.accepted()).isTrue();
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, true, 1,
+                "connection_failure: Invalid login credentials", null, VERSION));
+        assertThat(t.publish()).isEmpty();
+    }
+
+    @Test
+    void brokenBrokenStaysBrokenWithTheLatestReason() {
+        Transition t = LIFECYCLE.broken(request(BROKEN), "connection_failure", "Host unreachable");
+
+        assertThat(t.accepted()).isTrue();
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, false, 1,
+                "connection_failure: Host unreachable", null, VERSION));
+        assertThat(t.publish()).isEmpty();
     }
 
     @Test

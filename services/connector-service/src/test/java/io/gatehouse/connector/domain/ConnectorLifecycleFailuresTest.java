@@ -2,6 +2,7 @@ package io.gatehouse.connector.domain;
 
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVATING;
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVE;
+import static io.gatehouse.connector.domain.ConnectorState.BROKEN;
 import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
 import static io.gatehouse.connector.domain.ConnectorState.CREATED;
 import static io.gatehouse.connector.domain.ConnectorState.FAILED;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Plain unit test of the lifecycle's table of failed worker results: a transient failure backs the request off or,
- * after the last attempt, fails it at the stage of the claimed work; a permanent one fails it with Fivetran's words.
+ * after the last attempt, fails it at the stage of the claimed work; a refused API key backs off without end; a
+ * permanent refusal fails it with Fivetran's words.
  */
 class ConnectorLifecycleFailuresTest {
 
@@ -92,6 +94,53 @@ class ConnectorLifecycleFailuresTest {
                 touched, "claimed in ACTIVE (version 7), now ACTIVE (version 8)");
     }
 
+    /** ConnectorBroken arrived while the worker's call failed: the request waits in BROKEN, not on a retry. */
+    @Test
+    void retryLaterRefusedWhenBrokenSinceTheClaim() {
+        RequestProgress broken = withVersion(request(BROKEN), VERSION + 1);
+        assertRefused(LIFECYCLE.retryLater(broken, claimOf(request(ACTIVE)), "HTTP 502", Optional.empty(), NOW),
+                broken, "claimed in ACTIVE (version 7), now BROKEN (version 8)");
+    }
+
+    // ---- our API key refused while reading the schema (401/403) -------------------------------------------------
+
+    @Test
+    void credentialsRefusedActiveStaysActiveWithTablesDueBackedOff() {
+        RequestProgress active = request(ACTIVE).withTablesDue(true);
+        Transition t = LIFECYCLE.credentialsRefused(active, claimOf(active), "HTTP 401", NOW);
+
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, active.cardUri(),
+                active.cardExpiresAt(), true, 2, "HTTP 401", NOW.plusMillis(1500), VERSION));
+        assertThat(t.publish()).isEmpty();
+    }
+
+    /** Unlike a transient failure, a refused key never gives up: the key gets fixed, the request is not at fault. */
+    @Test
+    void credentialsRefusedPastTheLastAttemptStillBacksOffAndNeverFails() {
+        RequestProgress lastTry = withAttempts(request(ACTIVE).withTablesDue(true), MAX_ATTEMPTS + 5);
+        Transition t = LIFECYCLE.credentialsRefused(lastTry, claimOf(lastTry), "HTTP 403", NOW);
+
+        assertThat(t.next().state()).isEqualTo(ACTIVE);
+        assertThat(t.next().tablesDue()).isTrue();
+        assertThat(t.next().attempts()).isEqualTo(MAX_ATTEMPTS + 6);
+        assertThat(t.next().nextAttemptAt()).isAfter(NOW);
+        assertThat(t.publish()).isEmpty();
+    }
+
+    @Test
+    void credentialsRefusedRefusedWhenAnEventTouchedTheRowSinceTheClaim() {
+        RequestProgress touched = withVersion(request(ACTIVE).withTablesDue(true), VERSION + 1);
+        assertRefused(LIFECYCLE.credentialsRefused(touched, claimOf(request(ACTIVE)), "HTTP 401", NOW), touched,
+                "claimed in ACTIVE (version 7), now ACTIVE (version 8)");
+    }
+
+    @Test
+    void credentialsRefusedRefusedWhenBrokenSinceTheClaim() {
+        RequestProgress broken = withVersion(request(BROKEN), VERSION + 1);
+        assertRefused(LIFECYCLE.credentialsRefused(broken, claimOf(request(ACTIVE)), "HTTP 401", NOW), broken,
+                "claimed in ACTIVE (version 7), now BROKEN (version 8)");
+    }
+
     // ---- permanent failure (Fivetran refused) -------------------------------------------------------------------
 
     @Test
@@ -150,6 +199,13 @@ class ConnectorLifecycleFailuresTest {
         RequestProgress activating = request(ACTIVATING);
         assertRefused(LIFECYCLE.failed(activating, claimOf(request(CREATED)), "Conflict", "taken"), activating,
                 "claimed in CREATED (version 7), now ACTIVATING (version 7)");
+    }
+
+    @Test
+    void failedRefusedWhenBrokenSinceTheClaim() {
+        RequestProgress broken = withVersion(request(BROKEN), VERSION + 1);
+        assertRefused(LIFECYCLE.failed(broken, claimOf(request(ACTIVE)), "NotFound_SchemaConfig", "gone"), broken,
+                "claimed in ACTIVE (version 7), now BROKEN (version 8)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gatehouse.connector.domain;
 
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVATING;
 import static io.gatehouse.connector.domain.ConnectorState.ACTIVE;
+import static io.gatehouse.connector.domain.ConnectorState.BROKEN;
 import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
 import static io.gatehouse.connector.domain.ConnectorState.CREATED;
 import static io.gatehouse.connector.domain.ConnectorState.FAILED;
@@ -17,6 +18,7 @@ import static io.gatehouse.connector.domain.LifecycleFixture.VERSION;
 import static io.gatehouse.connector.domain.LifecycleFixture.assertRefused;
 import static io.gatehouse.connector.domain.LifecycleFixture.claimOf;
 import static io.gatehouse.connector.domain.LifecycleFixture.request;
+import static io.gatehouse.connector.domain.LifecycleFixture.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.ConnectCardIssued;
@@ -86,7 +88,7 @@ class ConnectorLifecycleResultsTest {
 
     /** Only a claim in PENDING or CREATED has a card to issue. */
     @ParameterizedTest
-    @EnumSource(value = ConnectorState.class, names = {"CARD_ISSUED", "ACTIVATING", "ACTIVE", "FAILED"})
+    @EnumSource(value = ConnectorState.class, names = {"CARD_ISSUED", "ACTIVATING", "ACTIVE", "BROKEN", "FAILED"})
     void cardIssuedRefusedWhenClaimedInAStateWithoutCardWork(ConnectorState state) {
         RequestProgress current = request(state);
         assertRefused(LIFECYCLE.cardIssued(current, claimOf(current), CONNECTION, NEW_CARD, NOW), current,
@@ -134,6 +136,11 @@ class ConnectorLifecycleResultsTest {
         assertRefused(LIFECYCLE.activated(request(ACTIVE), NOW), request(ACTIVE), "ACTIVE");
     }
 
+    @Test
+    void activatedRefusedWhenBroken() {
+        assertRefused(LIFECYCLE.activated(request(BROKEN), NOW), request(BROKEN), "BROKEN");
+    }
+
     /** ConnectorBroken failed the request while the worker unpaused it. */
     @Test
     void activatedRefusedWhenFailed() {
@@ -145,7 +152,8 @@ class ConnectorLifecycleResultsTest {
     @Test
     void tablesFoundActiveStaysActivePublishesTableAddedPerNewTable() {
         Set<String> announced = new HashSet<>(Set.of(table("ORDERS").streamKey()));
-        Transition t = LIFECYCLE.tablesFound(request(ACTIVE).withTablesDue(true),
+        RequestProgress claimed = request(ACTIVE).withTablesDue(true);
+        Transition t = LIFECYCLE.tablesFound(claimed, claimOf(claimed),
                 List.of(table("CUSTOMERS"), table("ORDERS"), table("INVOICES")),
                 added -> announced.add(added.streamKey()), NOW);
 
@@ -157,8 +165,8 @@ class ConnectorLifecycleResultsTest {
 
     @Test
     void tablesFoundActiveWithNothingNewStaysActivePublishesNothing() {
-        Transition t = LIFECYCLE.tablesFound(request(ACTIVE).withTablesDue(true), List.of(table("ORDERS")),
-                added -> false, NOW);
+        RequestProgress claimed = request(ACTIVE).withTablesDue(true);
+        Transition t = LIFECYCLE.tablesFound(claimed, claimOf(claimed), List.of(table("ORDERS")), added -> false, NOW);
 
         assertThat(t.accepted()).isTrue();
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, false, 0,
@@ -174,10 +182,41 @@ class ConnectorLifecycleResultsTest {
     void tablesFoundFailedStaysFailedStillPublishesTableAdded() {
         RequestProgress failed = new RequestProgress(REQUEST, FAILED, CONNECTION, CARD, CARD_EXPIRES, false, 0,
                 "Invalid login credentials", null, VERSION + 1);
-        Transition t = LIFECYCLE.tablesFound(failed, List.of(table("ORDERS")), added -> true, NOW);
+        Transition t = LIFECYCLE.tablesFound(failed, claimOf(request(ACTIVE)), List.of(table("ORDERS")), added -> true,
+                NOW);
 
         assertThat(t.accepted()).isTrue();
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, FAILED, CONNECTION, CARD, CARD_EXPIRES, false, 0,
+                null, null, VERSION + 1));
+        assertThat(t.publish()).containsExactly(table("ORDERS"));
+    }
+
+    /**
+     * A successful sync was recorded while the worker read the schema: what it landed may be missing from this read,
+     * so the tables stay due, at once, and the schema is read again.
+     */
+    @Test
+    void tablesFoundActiveAfterASyncSinceTheClaimStaysActiveWithTablesDueNow() {
+        RequestProgress claimed = request(ACTIVE).withTablesDue(true);
+        RequestProgress syncedSince = withVersion(claimed, VERSION + 1);
+        Transition t = LIFECYCLE.tablesFound(syncedSince, claimOf(claimed), List.of(table("ORDERS")), added -> true,
+                NOW);
+
+        assertThat(t.accepted()).isTrue();
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, true, 0,
+                null, NOW, VERSION + 1));
+        assertThat(t.publish()).containsExactly(table("ORDERS"));
+    }
+
+    /** The connection broke while the schema was read: what was read is announced, the rest waits for the recovery. */
+    @Test
+    void tablesFoundBrokenSinceTheClaimStaysBrokenWithTablesDueAndNothingScheduled() {
+        RequestProgress claimed = request(ACTIVE).withTablesDue(true);
+        RequestProgress broken = new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, true, 1,
+                "connection_failure: Invalid login credentials", null, VERSION + 1);
+        Transition t = LIFECYCLE.tablesFound(broken, claimOf(claimed), List.of(table("ORDERS")), added -> true, NOW);
+
+        assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, true, 0,
                 null, null, VERSION + 1));
         assertThat(t.publish()).containsExactly(table("ORDERS"));
     }

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** gatehouse.fivetran: a successful sync asks for the tables to be announced; a broken connector fails the request. */
+/**
+ * gatehouse.fivetran: a successful sync asks for the tables to be announced (and heals a broken connection); a broken
+ * connector waits in BROKEN.
+ */
 @ApplicationScoped
 public class FivetranConsumer {
 

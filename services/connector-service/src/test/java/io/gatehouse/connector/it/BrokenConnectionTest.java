@@ -1,0 +1,131 @@
+package io.gatehouse.connector.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.connector.domain.ConnectorState;
+import io.gatehouse.connector.persistence.ConnectorRequest;
+import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.SetupCompleted;
+import io.gatehouse.events.SyncCompleted;
+import io.gatehouse.events.SyncStatus;
+import io.gatehouse.events.Topics;
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
+import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real broker + Fivetran sandbox: a broken connection recovers with its next successful sync and announces what landed
+ * meanwhile; Fivetran refusing our API key while the schema is read is retried and counted, never a failed onboarding.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
+class BrokenConnectionTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void brokenThenASuccessfulSyncIsActiveAgainAndAnnouncesTheNewTables() {
+        Flow flow = new Flow(companion);
+        String service = newService("alpha");
+        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        String connectionId = activeWithFirstTablesAnnounced(flow, request, "ALPHA");
+
+        // The sandbox sends no connection_failure webhook: the webhook-receiver's event is published directly.
+        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
+                "Invalid login credentials"));
+        awaitState(connectionId, ConnectorState.BROKEN);
+
+        // While broken the source grew a table; the owner fixes the credentials and Fivetran syncs again.
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
+        reloadSchema(connectionId);
+        flow.send(new SyncCompleted(connectionId, FivetranSandboxResource.GROUP, UUID.randomUUID().toString(),
+                SyncStatus.SUCCESSFUL, null));
+
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + ".BETA", "TableAdded");
+        awaitState(connectionId, ConnectorState.ACTIVE);
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2)))
+                .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("ALPHA", "BETA");
+        assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void ourApiKeyRefusedWhileReadingTheSchemaIsRetriedAndCounted() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request(newService("gamma"), FivetranSandboxResource.GROUP);
+        String connectionId = activated(flow, request);
+        double before = unauthorized();
+        FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId + "/schemas", 401, 1, null);
+        FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId + "/schemas", 403, 1, null);
+
+        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + ".GAMMA", "TableAdded");
+        assertThat(unauthorized() - before).isEqualTo(2);
+        awaitState(connectionId, ConnectorState.ACTIVE);
+        assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
+    }
+
+    /** A service of its own in the sandbox catalogue, one source schema {@code main} with {@code table}. */
+    private static String newService(String table) {
+        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(table)));
+        return service;
+    }
+
+    /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
+    private static String activated(Flow flow, ConnectorRequested request) {
+        flow.send(request);
+        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
+                FivetranSandboxResource.CREDENTIAL);
+        String connectionId = issued.path("connectionId").asText();
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        return connectionId;
+    }
+
+    private static String activeWithFirstTablesAnnounced(Flow flow, ConnectorRequested request, String table) {
+        String connectionId = activated(flow, request);
+        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
+        return connectionId;
+    }
+
+    private static void reloadSchema(String connectionId) {
+        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
+                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
+                .then().statusCode(200);
+    }
+
+    private static void awaitState(String connectionId, ConnectorState state) {
+        await().atMost(Flow.WAIT).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ConnectorRequest.byConnection(connectionId).map(r -> r.state == state).orElse(false)));
+    }
+
+    private double unauthorized() {
+        return registry.find("gatehouse.connector.fivetran.unauthorized").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}
