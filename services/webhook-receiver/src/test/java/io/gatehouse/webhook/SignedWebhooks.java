@@ -39,10 +39,14 @@ final class SignedWebhooks {
     }
 
     static String event(String event, String connectionId, String dataJson) {
+        return event(event, connectionId, dataJson, Instant.now());
+    }
+
+    static String event(String event, String connectionId, String dataJson, Instant created) {
         return """
                 {"event":"%s","created":"%s","connector_type":"postgres_rds","connector_id":"%s","connector_name":"pg",\
                 "sync_id":"%s","destination_group_id":"gatehouse_group","data":%s}"""
-                .formatted(event, Instant.now(), connectionId, UUID.randomUUID(), dataJson);
+                .formatted(event, created, connectionId, UUID.randomUUID(), dataJson);
     }
 
     static String syncEnd(String connectionId, String status) {

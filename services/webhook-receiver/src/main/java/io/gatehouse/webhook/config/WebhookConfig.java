@@ -20,9 +20,21 @@ public interface WebhookConfig {
     @WithDefault("65536")
     int maxBodyBytes();
 
-    /** How long delivery keys are kept for deduplication. Fivetran retries for up to 24 hours. */
+    /** How long delivery keys are kept for deduplication. Fivetran retries for up to 24 hours. Longer than {@link #replayWindow()}. */
     @WithDefault("P7D")
     Duration deliveryRetention();
+
+    /**
+     * How old a webhook's {@code created} may be. Fivetran re-sends the same bytes (same {@code created}) for up to
+     * 24 hours when a delivery fails; 36 hours leaves 12 hours for Fivetran's own queueing and a late last retry.
+     * Must stay below {@link #deliveryRetention()}, so that every delivery inside the window is still deduplicated.
+     */
+    @WithDefault("PT36H")
+    Duration replayWindow();
+
+    /** How far in the future a webhook's {@code created} may be: the clocks of Fivetran and this host differ a little. */
+    @WithDefault("PT5M")
+    Duration clockSkew();
 
     Register register();
 

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Fivetran's webhook deliveries. The body is read as bytes, at most {@code gatehouse.webhook.max-body-bytes},
- * and its signature checked before anything parses it. Accepted deliveries answer 200 whatever their type,
- * so Fivetran does not retry them.
+ * and its signature checked before anything parses it; a body older than the replay window is refused like a bad
+ * signature. Accepted deliveries answer 200 whatever their type, so Fivetran does not retry them.
  */
 @Path("/webhooks/fivetran")
 @Tag(name = "Fivetran webhooks")
@@ -56,6 +56,12 @@ public class FivetranWebhookResource {
                     "Missing or wrong " + WebhookSignature.HEADER + "."));
             case INVALID -> throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
                     "The webhook body is not a Fivetran event Gatehouse can read."));
+            // A stale body fails authentication like a bad signature: its signature proves Fivetran made it once,
+            // not who sends it now (anyone holding a captured copy can). 401, told apart by detail and metric tag.
+            case TOO_OLD -> throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
+                    "The webhook's 'created' is older than the replay window."));
+            case IN_FUTURE -> throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
+                    "The webhook's 'created' lies further in the future than the allowed clock skew."));
             default -> Response.ok(new Accepted(outcome.tag())).build();
         };
     }
