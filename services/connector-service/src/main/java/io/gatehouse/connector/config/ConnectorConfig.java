@@ -36,6 +36,8 @@ public interface ConnectorConfig {
 
     Worker worker();
 
+    Poll poll();
+
     /** The scheduled worker that performs due Fivetran calls. */
     interface Worker {
         /** How often it looks for due work (it is also woken right after new work commits). */
@@ -64,5 +66,27 @@ public interface ConnectorConfig {
         /** After this many transient failures in a row the request fails for good. */
         @WithDefault("40")
         int maxAttempts();
+    }
+
+    /**
+     * Reads ACTIVE and BROKEN connections from Fivetran now and then: a success newer than the last one seen (a
+     * {@code sync_end} webhook that never arrived) is handled as if its SyncCompleted had come.
+     */
+    interface Poll {
+        /** How long after a poll a connection is polled again. */
+        @WithDefault("15m")
+        Duration interval();
+
+        /** How often the poller looks for connections due (also the {@code @Scheduled} default in SyncPoller). */
+        @WithDefault("30s")
+        Duration scanInterval();
+
+        /** Connections claimed per round; their calls run one after another, so Fivetran sees them spread. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** A claimed connection is not claimed again (here or by another instance) before this passes. */
+        @WithDefault("10m")
+        Duration lease();
     }
 }

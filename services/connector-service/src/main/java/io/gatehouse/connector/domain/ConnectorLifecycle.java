@@ -40,6 +40,10 @@ public final class ConnectorLifecycle {
     private static final Set<ConnectorState> SETUP_FROM = EnumSet.of(PENDING, CREATED, CARD_ISSUED);
     /** Set up by the owner: syncs count (a successful one also heals a broken connection). */
     private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE, BROKEN);
+    /** Polled for a missed sync_end: an active connection, and a broken one (a successful sync heals it). */
+    private static final Set<ConnectorState> POLLED = EnumSet.of(ACTIVE, BROKEN);
+    /** The refusal of a poll that found no success newer than the last one seen. */
+    public static final String NO_NEWER_SUCCESS = "no newer success";
     /** The worker issues a card when it created or adopted the connection, or for a reissue. */
     private static final Set<ConnectorState> CARD_FROM = EnumSet.of(PENDING, CREATED);
 
@@ -92,6 +96,31 @@ public final class ConnectorLifecycle {
         }
         RequestProgress due = current.withTablesDue(true);
         return Transition.to((current.state() == BROKEN ? due.in(ACTIVE) : due).dueNow(now));
+    }
+
+    /**
+     * A poll read the connection from Fivetran: {@code succeededAt} is its last success (empty: none yet),
+     * {@code lastSeen} the latest success the service has seen (a poll's or a SyncCompleted's; empty: none). A newer
+     * success is a sync_end that never arrived, handled exactly as a successful SyncCompleted: tables due, BROKEN back
+     * to ACTIVE. Only ACTIVE and BROKEN are polled; before activation the unpause is still owed, and its result makes
+     * the tables due anyway.
+     */
+    public Transition syncSeenByPoll(RequestProgress current, Optional<Instant> succeededAt, Optional<Instant> lastSeen,
+            Instant now) {
+        if (!POLLED.contains(current.state())) {
+            return refusedIn(current);
+        }
+        boolean newer = succeededAt.isPresent()
+                && (lastSeen.isEmpty() || succeededAt.get().isAfter(lastSeen.get()));
+        if (!newer) {
+            return Transition.refused(current, NO_NEWER_SUCCESS);
+        }
+        return syncSucceeded(current, now);
+    }
+
+    /** Whether a request in {@code state} has its connection polled. */
+    public static boolean polled(ConnectorState state) {
+        return POLLED.contains(state);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.gatehouse.connector.domain.LandedTable;
 import io.gatehouse.connector.domain.Transition;
 import io.gatehouse.connector.persistence.AnnouncedTables;
 import io.gatehouse.connector.persistence.ConnectorRequest;
+import io.gatehouse.connector.persistence.PollItem;
+import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.connector.persistence.WorkItem;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.TableAdded;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ConnectorRequests {
+
+    /** The states whose connection is polled, as the poll query takes them. */
+    private static final List<ConnectorState> POLLED = Arrays.stream(ConnectorState.values())
+            .filter(ConnectorLifecycle::polled).toList();
 
     private final Outbox outbox;
     private final EntityManager em;
@@ -78,6 +85,7 @@ public class ConnectorRequests {
         row.createdAt = now;
         apply(row, transition, now);
         row.persist();
+        SyncPoll.register(row.requestId);
         wakeWorkerIfDue(transition, now);
     }
 
@@ -93,23 +101,26 @@ public class ConnectorRequests {
                 (row, now) -> lifecycle.setupCompleted(row.progress(), connectionId, now));
     }
 
+    /**
+     * A successful SyncCompleted. SyncCompleted carries no time of the sync, so {@code publishedAt} (its CloudEvents
+     * time: the webhook-receiver published it after Fivetran's sync_end, so after the sync's success) is recorded as
+     * the last success seen: the schema read this makes due covers every sync that succeeded before it, and the poll
+     * acts only on a later one.
+     */
     @Transactional
-    public void syncSucceeded(String connectionId) {
+    public void syncSucceeded(String connectionId, Instant publishedAt) {
         Optional<ConnectorRequest> found = ConnectorRequest.byConnection(connectionId);
         if (found.isEmpty()) {
             Log.infof("sync of %s ignored (unknown connection)", connectionId);
             return;
         }
         Instant now = now();
-        ConnectorState before = found.get().state;
         Transition transition = lifecycle.syncSucceeded(found.get().progress(), now);
         transition.refusal().ifPresent(state -> Log.infof("sync of %s ignored (%s)", connectionId, state));
-        if (before == ConnectorState.BROKEN && transition.next().state() == ConnectorState.ACTIVE) {
-            Log.infof("connection %s of request %s synced again: ACTIVE", connectionId, found.get().requestId);
-            recovered.increment();
+        applySync(found.get(), transition, now, "synced");
+        if (transition.accepted()) {
+            SyncPoll.sawSuccess(found.get().requestId, publishedAt);
         }
-        apply(found.get(), transition, now);
-        wakeWorkerIfDue(transition, now);
     }
 
     @Transactional
@@ -127,6 +138,50 @@ public class ConnectorRequests {
             broke.increment();
         }
         apply(found.get(), transition, now);
+    }
+
+    // ---- from the sync poller ------------------------------------------------------------------------------
+
+    /** Claims up to {@code limit} polls due now by moving each a lease ahead; a row another poller took is skipped. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<PollItem> claimPolls(int limit, Duration lease) {
+        Instant now = now();
+        return SyncPoll.due(now, POLLED, limit).stream()
+                .filter(item -> SyncPoll.claim(item.requestId(), now, now.plus(lease)))
+                .toList();
+    }
+
+    /**
+     * What a poll read from Fivetran: its last success, if any. A success newer than the last one seen is handled as a
+     * SyncCompleted (the lifecycle decides) and recorded; the next poll is one interval ahead either way.
+     *
+     * @return true when the poll found a new success the lifecycle accepted
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean syncPolled(PollItem item, Optional<Instant> succeededAt) {
+        ConnectorRequest row = ConnectorRequest.<ConnectorRequest>findByIdOptional(item.requestId())
+                .orElseThrow(() -> new IllegalStateException("request " + item.requestId() + " vanished"));
+        Instant now = now();
+        Optional<Instant> lastSeen = SyncPoll.lastSuccess(item.requestId());
+        Transition transition = lifecycle.syncSeenByPoll(row.progress(), succeededAt, lastSeen, now);
+        transition.refusal().ifPresent(why -> Log.debugf("poll of %s: nothing to do (%s)", item.connectionId(), why));
+        if (transition.accepted()) {
+            Log.infof("poll of connection %s (request %s): a sync succeeded at %s that no SyncCompleted reported "
+                    + "(last seen: %s)", item.connectionId(), item.requestId(), succeededAt.orElseThrow(),
+                    lastSeen.map(Instant::toString).orElse("none"));
+        }
+        applySync(row, transition, now, "synced (seen by a poll)");
+        if (transition.accepted()) {
+            SyncPoll.sawSuccess(item.requestId(), succeededAt.orElseThrow());
+        }
+        SyncPoll.reschedule(item.requestId(), now.plus(config.poll().interval()), Optional.of(now));
+        return transition.accepted();
+    }
+
+    /** Fivetran could not be read: the connection is polled again one interval later; the request is untouched. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void pollFailed(PollItem item) {
+        SyncPoll.reschedule(item.requestId(), now().plus(config.poll().interval()), Optional.empty());
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
@@ -190,6 +245,16 @@ public class ConnectorRequests {
         onResult(item, (row, now) -> lifecycle.failed(row.progress(), item.claim(), code, reason));
     }
 
+    /** A successful sync, however it was learnt: counts a recovery, applies, wakes the worker for the schema read. */
+    private void applySync(ConnectorRequest row, Transition transition, Instant now, String how) {
+        if (row.state == ConnectorState.BROKEN && transition.next().state() == ConnectorState.ACTIVE) {
+            Log.infof("connection %s of request %s %s again: ACTIVE", row.connectionId, row.requestId, how);
+            recovered.increment();
+        }
+        apply(row, transition, now);
+        wakeWorkerIfDue(transition, now);
+    }
+
     // ---- applying a decision --------------------------------------------------------------------------------
 
     /** What a use case asks the lifecycle about a loaded row. */
@@ -221,12 +286,18 @@ public class ConnectorRequests {
         apply(row, transition, now);
     }
 
-    /** Records the decision and publishes its events. */
+    /**
+     * Records the decision and publishes its events. A request that has just become ACTIVE gets its first poll one
+     * interval ahead (a no-op when it is scheduled already).
+     */
     private void apply(ConnectorRequest row, Transition transition, Instant now) {
         row.record(transition.next());
         if (transition.accepted()) {
             row.updatedAt = now;
             transition.publish().forEach(outbox::publish);
+            if (transition.next().state() == ConnectorState.ACTIVE) {
+                SyncPoll.scheduleFirst(row.requestId, now.plus(config.poll().interval()));
+            }
         }
     }
 

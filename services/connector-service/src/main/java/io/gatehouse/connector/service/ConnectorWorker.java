@@ -52,7 +52,7 @@ public class ConnectorWorker {
         loop.wake();
     }
 
-    @Scheduled(every = "${gatehouse.connector.worker.interval:1s}", delayed = "2s",
+    @Scheduled(every = "${gatehouse.connector.worker.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {

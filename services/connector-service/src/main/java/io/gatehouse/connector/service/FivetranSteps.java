@@ -21,6 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +95,17 @@ public class FivetranSteps {
             Log.warnf(e, "request %s: step %s failed, retrying later", item.requestId(), item.state());
             requests.retryLater(item, e.toString(), Optional.empty());
         }
+    }
+
+    /**
+     * The connection's last successful sync as Fivetran reports it ({@code succeeded_at}; empty before the first).
+     * Kept to the microsecond, as the database keeps it. Called by the sync poller outside any transaction; a failure
+     * is the caller's to handle.
+     */
+    public Optional<Instant> lastSuccess(String connectionId) {
+        String succeededAt = fivetran.connection(connectionId).succeededAt();
+        return succeededAt == null || succeededAt.isBlank() ? Optional.empty()
+                : Optional.of(OffsetDateTime.parse(succeededAt).toInstant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * gatehouse.fivetran: a successful sync asks for the tables to be announced (and heals a broken connection); a broken
- * connector waits in BROKEN.
+ * connector waits in BROKEN. SyncCompleted carries no time of the sync: its CloudEvents time is recorded as the last
+ * success seen, so the sync poller does not announce it again.
  */
 @ApplicationScoped
 public class FivetranConsumer {
@@ -29,7 +30,7 @@ public class FivetranConsumer {
         this.handlers = EventHandlers.builder()
                 .on(SyncCompleted.class, e -> {
                     if (e.data().status() == SyncStatus.SUCCESSFUL) {
-                        requests.syncSucceeded(e.data().connectionId());
+                        requests.syncSucceeded(e.data().connectionId(), e.time());
                     }
                 })
                 .on(ConnectorBroken.class, e -> requests.broken(e.data().connectionId(), e.data().fivetranEvent(),

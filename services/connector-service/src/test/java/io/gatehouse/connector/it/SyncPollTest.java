@@ -1,0 +1,202 @@
+package io.gatehouse.connector.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.connector.domain.ConnectorState;
+import io.gatehouse.connector.persistence.ConnectorRequest;
+import io.gatehouse.connector.persistence.SyncPoll;
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.SetupCompleted;
+import io.gatehouse.events.SyncCompleted;
+import io.gatehouse.events.SyncStatus;
+import io.gatehouse.events.Topics;
+import io.gatehouse.fivetran.client.FivetranClient;
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
+import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real broker + Fivetran sandbox, connections polled every second: a sync whose sync_end never arrived is caught by
+ * the next poll (its new tables announced), a poll that sees no newer success reads and announces nothing, and a
+ * failed poll is only counted and retried. The sandbox has no webhook registered here, so no sync_end ever arrives:
+ * a SyncCompleted exists only where a test publishes one.
+ */
+@QuarkusTest
+@TestProfile(SyncPollTest.Polling.class)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
+class SyncPollTest {
+
+    /** Connections are polled every second (elsewhere the default interval keeps the poll out of the way). */
+    public static class Polling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gatehouse.connector.poll.interval", "1s");
+        }
+    }
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+    @Inject
+    FivetranClient fivetran;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void aSyncEndThatNeverArrivedIsCaughtByTheNextPoll() {
+        Flow flow = new Flow(companion);
+        String service = newService("alpha");
+        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        String connectionId = activated(flow, request);
+        String schema = request.schemaName().toUpperCase(Locale.ROOT);
+
+        // The first sync (started by the unpause) is announced although no SyncCompleted came: a poll saw it.
+        flow.await(Topics.CATALOG, "RAW." + schema + ".ALPHA", "TableAdded");
+        Instant first = succeededAt(connectionId);
+        awaitPoll(request.requestId(), p -> first.equals(p.lastSuccessAt));
+        double newSyncs = polled("new_sync");
+
+        // The source grows a table and Fivetran syncs it; its sync_end is lost on the way.
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
+        reloadSchema(connectionId);
+        fivetran.syncNow(connectionId);
+        await().atMost(Flow.WAIT).until(() -> succeededAt(connectionId).isAfter(first));
+
+        flow.await(Topics.CATALOG, "RAW." + schema + ".BETA", "TableAdded");
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2)))
+                .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("ALPHA", "BETA");
+        assertThat(polled("new_sync") - newSyncs).isGreaterThanOrEqualTo(1);
+        Instant second = succeededAt(connectionId);
+        awaitPoll(request.requestId(), p -> second.equals(p.lastSuccessAt));
+        assertThat(flow.all(Topics.FIVETRAN, "SyncCompleted", connectionId, Duration.ofSeconds(1))).isEmpty();
+        assertThat(state(connectionId)).isEqualTo(ConnectorState.ACTIVE);
+    }
+
+    @Test
+    void aPollSeeingNoNewerSuccessReadsAndAnnouncesNothing() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request(newService("delta"), FivetranSandboxResource.GROUP);
+        String connectionId = activeWithSyncCompleted(flow, request, "DELTA");
+        long schemaReads = schemaReads(connectionId);
+        double noChange = polled("no_change");
+
+        Instant polledAfter = awaitPolledAfter(request.requestId(), Instant.now());
+        awaitPolledAfter(request.requestId(), polledAfter);
+
+        assertThat(schemaReads(connectionId)).isEqualTo(schemaReads);
+        assertThat(polled("no_change") - noChange).isGreaterThanOrEqualTo(2);
+        assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(1)))
+                .extracting(t -> t.path("table").asText()).containsExactly("DELTA");
+        assertThat(state(connectionId)).isEqualTo(ConnectorState.ACTIVE);
+    }
+
+    @Test
+    void aFailedPollIsCountedAndRetriedAtTheNextPollNeverFailingTheRequest() {
+        Flow flow = new Flow(companion);
+        ConnectorRequested request = Flow.request(newService("omega"), FivetranSandboxResource.GROUP);
+        String connectionId = activeWithSyncCompleted(flow, request, "OMEGA");
+        double failed = polled("failed");
+
+        // both attempts of one read (the client retries once in the call)
+        FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId, 503, 2, null);
+        await().atMost(Flow.WAIT).until(() -> polled("failed") > failed);
+        awaitPolledAfter(request.requestId(), Instant.now());
+
+        assertThat(state(connectionId)).isEqualTo(ConnectorState.ACTIVE);
+        assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
+    }
+
+    /** A service of its own in the sandbox catalogue, one source schema {@code main} with {@code table}. */
+    private static String newService(String table) {
+        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(table)));
+        return service;
+    }
+
+    /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
+    private static String activated(Flow flow, ConnectorRequested request) {
+        flow.send(request);
+        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
+                FivetranSandboxResource.CREDENTIAL);
+        String connectionId = issued.path("connectionId").asText();
+        flow.send(new SetupCompleted(request.requestId(), connectionId));
+        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
+        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        return connectionId;
+    }
+
+    /**
+     * Active, the first sync's SyncCompleted arrived (its time recorded as the last success seen) and its table
+     * announced; nothing is left due, so any later schema read would be the poll's doing.
+     */
+    private String activeWithSyncCompleted(Flow flow, ConnectorRequested request, String table) {
+        String connectionId = activated(flow, request);
+        CloudEvent<SyncCompleted> synced = flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
+        awaitPoll(request.requestId(), p -> p.lastSuccessAt != null && !p.lastSuccessAt.isBefore(synced.time()));
+        await().atMost(Flow.WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ConnectorRequest
+                .byConnection(connectionId).map(r -> !r.tablesDue && r.nextAttemptAt == null).orElse(false)));
+        return connectionId;
+    }
+
+    private Instant succeededAt(String connectionId) {
+        String at = fivetran.connection(connectionId).succeededAt();
+        return at == null ? Instant.EPOCH : Instant.parse(at).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static SyncPoll poll(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> SyncPoll.<SyncPoll>findById(requestId));
+    }
+
+    private static void awaitPoll(String requestId, Predicate<SyncPoll> condition) {
+        await().atMost(Flow.WAIT).until(() -> condition.test(poll(requestId)));
+    }
+
+    /** Waits for a poll that read the connection after {@code after}; returns when it did. */
+    private static Instant awaitPolledAfter(String requestId, Instant after) {
+        awaitPoll(requestId, p -> p.polledAt != null && p.polledAt.isAfter(after));
+        return poll(requestId).polledAt;
+    }
+
+    private static ConnectorState state(String connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectorRequest.byConnection(connectionId).orElseThrow().state);
+    }
+
+    private static long schemaReads(String connectionId) {
+        return FivetranSandboxResource.sandbox().requestCount("GET /v1/connections/" + connectionId + "/schemas");
+    }
+
+    private static void reloadSchema(String connectionId) {
+        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
+                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
+                .then().statusCode(200);
+    }
+
+    private double polled(String outcome) {
+        return registry.find("gatehouse.connector.sync.polled").tag("outcome", outcome).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}
