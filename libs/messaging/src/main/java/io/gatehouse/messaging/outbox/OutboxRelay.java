@@ -73,7 +73,7 @@ public class OutboxRelay {
 
     // Only while the application runs: the emitter is connected once messaging has started, and the
     // database is gone during shutdown.
-    @Scheduled(every = "${gatehouse.messaging.outbox.poll-interval:1s}",
+    @Scheduled(every = "${gatehouse.messaging.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {

@@ -39,7 +39,7 @@ public class RegistrationAtStartup {
         pending.addAll(groups);
     }
 
-    @Scheduled(every = "${gatehouse.webhook.register.retry-every:5s}", delayed = "${gatehouse.webhook.register.retry-every:5s}",
+    @Scheduled(every = "${gatehouse.webhook.register.retry-every}", delayed = "${gatehouse.webhook.register.retry-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void registerPending() {
