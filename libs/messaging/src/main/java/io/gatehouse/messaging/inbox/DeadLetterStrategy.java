@@ -1,6 +1,9 @@
 package io.gatehouse.messaging.inbox;
 
+import io.gatehouse.messaging.deadletter.DeadLetters;
+import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
@@ -17,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 /**
  * The failure strategy of every Gatehouse consumer ({@code failure-strategy=gatehouse}): SmallRye's dead-letter
  * queue, with the consuming group and channel added to the record ({@code dead-letter-consumer},
- * {@code dead-letter-channel}) because several services read one topic and share its {@code <topic>.dlq}. A record
+ * {@code dead-letter-channel}) because several services read one topic and share its {@code <topic>.dlq}, and each
+ * record is also kept in the service's own {@code dead_letter} table for operators ({@code /dead-letters}). A record
  * whose consumer stopped while it waited for an outage ({@link ConsumerStoppedException}) is not dead-lettered:
  * the channel stops without committing it, and the record is consumed again after the restart.
  */
@@ -30,9 +34,12 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
     public static final String CHANNEL_HEADER = "dead-letter-channel";
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final DeadLetters deadLetters;
 
-    DeadLetterStrategy(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue) {
+    DeadLetterStrategy(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            DeadLetters deadLetters) {
         this.deadLetterQueue = deadLetterQueue;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -53,7 +60,11 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
                 headers.add(CHANNEL_HEADER, channel.getBytes(StandardCharsets.UTF_8));
                 Metadata withConsumer = (metadata == null ? Metadata.empty() : metadata)
                         .with(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
-                return dlq.handle(record, reason, withConsumer);
+                // Recorded for operators first (blocking, so on a worker thread); the topic copy goes out either way.
+                return Uni.createFrom().item(record)
+                        .invoke(r -> recordQuietly(group, channel, r, reason))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .chain(r -> dlq.handle(r, reason, withConsumer));
             }
 
             @Override
@@ -61,6 +72,16 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
                 dlq.terminate();
             }
         };
+    }
+
+    private void recordQuietly(String group, String channel, IncomingKafkaRecord<?, ?> record, Throwable reason) {
+        try {
+            deadLetters.record(group, channel, record, reason);
+        } catch (RuntimeException e) {
+            // The copy on <topic>.dlq still holds the record; operators find it there.
+            Log.errorf("could not record dead-lettered %s-%d@%d for %s: %s", record.getTopic(), record.getPartition(),
+                    record.getOffset(), group, e.toString());
+        }
     }
 
     private static boolean stopped(Throwable reason) {

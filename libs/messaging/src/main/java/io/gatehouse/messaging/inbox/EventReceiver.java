@@ -4,6 +4,7 @@ import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.CloudEventReader;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.InvalidEventException;
+import io.gatehouse.messaging.deadletter.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,15 +48,18 @@ public class EventReceiver {
     }
 
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Map<String, String> headers = headersOf(record);
         CloudEvent<GatehouseEvent> event;
         try {
-            event = reader.read(headersOf(record), record.value());
+            event = reader.read(headers, record.value());
         } catch (InvalidEventException e) {
             count(consumer, "unknown", Outcome.INVALID);
             throw e;
         }
         Optional<Consumer<CloudEvent<GatehouseEvent>>> handler = handlers.handlerOf(event.type());
-        if (handler.isEmpty()) {
+        String replayFor = headers.get(DeadLetters.REPLAY_FOR);
+        if (handler.isEmpty() || (replayFor != null && !replayFor.equals(consumer))) {
+            // a replay is for the consumer that dead-lettered the record only
             return count(consumer, event.ceType(), Outcome.IGNORED);
         }
         boolean applied = applyOnce(consumer, event, handler.get());
