@@ -4,12 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
-import io.gatehouse.events.SetupCompleted;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
 import io.gatehouse.events.Topics;
@@ -47,7 +45,7 @@ class BrokenConnectionTest {
     @Test
     void brokenThenASuccessfulSyncIsActiveAgainAndAnnouncesTheNewTables() {
         Flow flow = new Flow(companion);
-        String service = newService("alpha");
+        String service = Flow.newService("alpha");
         ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
         String connectionId = activeWithFirstTablesAnnounced(flow, request, "ALPHA");
 
@@ -72,8 +70,8 @@ class BrokenConnectionTest {
     @Test
     void ourApiKeyRefusedWhileReadingTheSchemaIsRetriedAndCounted() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(newService("gamma"), FivetranSandboxResource.GROUP);
-        String connectionId = activated(flow, request);
+        ConnectorRequested request = Flow.request(Flow.newService("gamma"), FivetranSandboxResource.GROUP);
+        String connectionId = flow.activated(request);
         double before = unauthorized();
         FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId + "/schemas", 401, 1, null);
         FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId + "/schemas", 403, 1, null);
@@ -86,28 +84,9 @@ class BrokenConnectionTest {
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
     }
 
-    /** A service of its own in the sandbox catalogue, one source schema {@code main} with {@code table}. */
-    private static String newService(String table) {
-        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
-        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(table)));
-        return service;
-    }
-
-    /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
-    private static String activated(Flow flow, ConnectorRequested request) {
-        flow.send(request);
-        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
-        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
-                FivetranSandboxResource.CREDENTIAL);
-        String connectionId = issued.path("connectionId").asText();
-        flow.send(new SetupCompleted(request.requestId(), connectionId));
-        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
-        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
-        return connectionId;
-    }
 
     private static String activeWithFirstTablesAnnounced(Flow flow, ConnectorRequested request, String table) {
-        String connectionId = activated(flow, request);
+        String connectionId = flow.activated(request);
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
         flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
         return connectionId;

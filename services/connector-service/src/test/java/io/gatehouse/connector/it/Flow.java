@@ -7,6 +7,7 @@ import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.Owner;
+import io.gatehouse.events.SetupCompleted;
 import io.gatehouse.events.Topics;
 import io.gatehouse.fivetran.sandbox.SandboxConnection;
 import io.gatehouse.testing.kafka.KafkaEvents;
@@ -68,6 +69,26 @@ final class Flow {
 
     static List<SandboxConnection> connectionsWithSchema(String schema) {
         return FivetranSandboxResource.sandbox().connections().stream().filter(c -> schema.equals(c.schema())).toList();
+    }
+
+    /** A service of its own in the sandbox catalogue, one source schema {@code main} with {@code table}. */
+    static String newService(String table) {
+        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(table)));
+        return service;
+    }
+
+    /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
+    String activated(ConnectorRequested request) {
+        send(request);
+        JsonNode issued = awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
+                FivetranSandboxResource.CREDENTIAL);
+        String connectionId = issued.path("connectionId").asText();
+        send(new SetupCompleted(request.requestId(), connectionId));
+        awaitOnboarding(request.requestId(), "ConnectorActivated");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        return connectionId;
     }
 
     private static boolean isType(ConsumerRecord<String, String> r, String ceName) {

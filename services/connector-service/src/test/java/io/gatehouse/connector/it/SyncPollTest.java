@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
-import io.gatehouse.events.SetupCompleted;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
 import io.gatehouse.events.Topics;
@@ -33,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +64,9 @@ class SyncPollTest {
     @Test
     void aSyncEndThatNeverArrivedIsCaughtByTheNextPoll() {
         Flow flow = new Flow(companion);
-        String service = newService("alpha");
+        String service = Flow.newService("alpha");
         ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
-        String connectionId = activated(flow, request);
+        String connectionId = flow.activated(request);
         String schema = request.schemaName().toUpperCase(Locale.ROOT);
 
         // The first sync (started by the unpause) is announced although no SyncCompleted came: a poll saw it.
@@ -97,7 +94,7 @@ class SyncPollTest {
     @Test
     void aPollSeeingNoNewerSuccessReadsAndAnnouncesNothing() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(newService("delta"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("delta"), FivetranSandboxResource.GROUP);
         String connectionId = activeWithSyncCompleted(flow, request, "DELTA");
         long schemaReads = schemaReads(connectionId);
         double noChange = polled("no_change");
@@ -115,7 +112,7 @@ class SyncPollTest {
     @Test
     void aFailedPollIsCountedAndRetriedAtTheNextPollNeverFailingTheRequest() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(newService("omega"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("omega"), FivetranSandboxResource.GROUP);
         String connectionId = activeWithSyncCompleted(flow, request, "OMEGA");
         double failed = polled("failed");
 
@@ -128,32 +125,13 @@ class SyncPollTest {
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
     }
 
-    /** A service of its own in the sandbox catalogue, one source schema {@code main} with {@code table}. */
-    private static String newService(String table) {
-        String service = "test_app_" + UUID.randomUUID().toString().substring(0, 8);
-        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(table)));
-        return service;
-    }
-
-    /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
-    private static String activated(Flow flow, ConnectorRequested request) {
-        flow.send(request);
-        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
-        FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
-                FivetranSandboxResource.CREDENTIAL);
-        String connectionId = issued.path("connectionId").asText();
-        flow.send(new SetupCompleted(request.requestId(), connectionId));
-        flow.awaitOnboarding(request.requestId(), "ConnectorActivated");
-        await().atMost(Flow.WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
-        return connectionId;
-    }
 
     /**
      * Active, the first sync's SyncCompleted arrived (its time recorded as the last success seen) and its table
      * announced; nothing is left due, so any later schema read would be the poll's doing.
      */
     private String activeWithSyncCompleted(Flow flow, ConnectorRequested request, String table) {
-        String connectionId = activated(flow, request);
+        String connectionId = flow.activated(request);
         CloudEvent<SyncCompleted> synced = flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
         flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
         awaitPoll(request.requestId(), p -> p.lastSuccessAt != null && !p.lastSuccessAt.isBefore(synced.time()));
