@@ -24,7 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RedirectState {
 
+    /** The redirect state's prefix; part of the MAC, so a state for one purpose never verifies for the other. */
     private static final String VERSION = "v1";
+    /** The owner link's prefix (see {@link #signOwnerLink}). */
+    private static final String OWNER_LINK = "o1";
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
     /** Request ids are UUIDs; anything else in that slot is refused before a MAC is computed. */
@@ -48,20 +51,42 @@ public final class RedirectState {
 
     /** A state for {@code requestId} that stops working after {@code ttl}. */
     public String sign(String requestId, Duration ttl) {
-        if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw new IllegalArgumentException("request id cannot be carried in a state");
-        }
-        String payload = VERSION + "." + requestId + "." + clock.instant().plus(ttl).getEpochSecond();
-        return payload + "." + mac(payload);
+        return sign(VERSION, requestId, ttl);
     }
 
     /** The request id a state binds, or why it is refused. Never throws for bad input. */
     public Verdict verify(String state) {
+        return verify(VERSION, state);
+    }
+
+    /**
+     * A token for the link handed to the data source owner: Gatehouse's own URL, which sends the browser on to the
+     * request's current Connect Card and has a fresh one issued when the last has expired. Signed with the same key
+     * but a different prefix, so it cannot be used as a redirect state, nor a redirect state as an owner link.
+     */
+    public String signOwnerLink(String requestId, Duration ttl) {
+        return sign(OWNER_LINK, requestId, ttl);
+    }
+
+    /** The request id an owner-link token binds, or why it is refused. Never throws for bad input. */
+    public Verdict verifyOwnerLink(String token) {
+        return verify(OWNER_LINK, token);
+    }
+
+    private String sign(String version, String requestId, Duration ttl) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw new IllegalArgumentException("request id cannot be carried in a state");
+        }
+        String payload = version + "." + requestId + "." + clock.instant().plus(ttl).getEpochSecond();
+        return payload + "." + mac(payload);
+    }
+
+    private Verdict verify(String version, String state) {
         if (state == null || state.length() > 512) {
             return Verdict.refused(Reason.MALFORMED);
         }
         String[] parts = state.split("\\.", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0]) || !REQUEST_ID.matcher(parts[1]).matches()) {
+        if (parts.length != 4 || !version.equals(parts[0]) || !REQUEST_ID.matcher(parts[1]).matches()) {
             return Verdict.refused(Reason.MALFORMED);
         }
         String payload = parts[0] + "." + parts[1] + "." + parts[2];

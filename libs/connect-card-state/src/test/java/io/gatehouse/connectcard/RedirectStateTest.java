@@ -45,4 +45,17 @@ class RedirectStateTest {
         assertThatThrownBy(() -> new RedirectState("short")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> states.sign("a.b", Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void ownerLinksAndRedirectStatesAreNotInterchangeable() {
+        String link = states.signOwnerLink("req-1", Duration.ofDays(30));
+        assertThat(states.verifyOwnerLink(link).requestId()).isEqualTo("req-1");
+        assertThat(states.verify(link).valid()).isFalse();
+        String state = states.sign("req-1", Duration.ofDays(1));
+        assertThat(states.verifyOwnerLink(state).valid()).isFalse();
+        // the prefix is under the MAC: relabelling a redirect state as an owner link is a forgery
+        assertThat(states.verifyOwnerLink("o1" + state.substring(2)).refusal()).isEqualTo(RedirectState.Reason.FORGED);
+        RedirectState later = new RedirectState(KEY, Clock.fixed(NOW.plus(Duration.ofDays(31)), ZoneOffset.UTC));
+        assertThat(later.verifyOwnerLink(link).refusal()).isEqualTo(RedirectState.Reason.EXPIRED);
+    }
 }

@@ -7,7 +7,8 @@ public record ConnectCardIssued(
         String requestId,
         String connectionId,
         String connectCardUri,
-        Instant expiresAt) implements GatehouseEvent {
+        Instant expiresAt,
+        @OptionalField String ownerLink) implements GatehouseEvent {
 
     @Override
     public String streamKey() {

@@ -5,7 +5,8 @@ package io.gatehouse.events;
  * {@code ce_*} headers (see {@link CloudEvent}).
  */
 public sealed interface GatehouseEvent permits ConnectorRequested, ConnectCardIssued, ConnectCardRequested, SetupCompleted,
-        ConnectorActivated, OnboardingFailed, SyncCompleted, ConnectorBroken, UserJoinedBusiness,
+        ConnectorActivated, OnboardingFailed, ReactivationRequested, ConnectorInterrupted, ConnectorRecovered,
+        SyncCompleted, ConnectorBroken, ConnectorHealthy, UserJoinedBusiness,
         UserLeftBusiness, TableAdded, TableRemoved, GrantsApplied, DriftDetected {
 
     /** The Kafka key: events about one thing share it, so they stay in order. Also the CloudEvents subject. */

@@ -69,7 +69,7 @@ final class CardFlow {
         String cardUri = announcedUri != null ? announcedUri : connection.connectCard().uri();
         Card card = new Card(requestId, connection.id(), cardUri, state, returnUrl);
         KafkaEvents.send(companion, KafkaEvents.record(CloudEvent.of("/gatehouse/connector-service",
-                new ConnectCardIssued(requestId, card.connectionId(), card.cardUri(), Instant.now().plus(Duration.ofDays(1))))));
+                new ConnectCardIssued(requestId, card.connectionId(), card.cardUri(), Instant.now().plus(Duration.ofDays(1)), null))));
         await().atMost(Topic.WAIT).until(() -> boundConnection(requestId) != null
                 && boundConnection(requestId).equals(card.connectionId()));
         return card;

@@ -51,7 +51,7 @@ class OnboardingConsumerTest {
         CardFlow.Card card = flow.issue();
         CloudEvent<ConnectCardIssued> stale = new CloudEvent<>(UUID.randomUUID().toString(), "/gatehouse/connector-service",
                 Instant.now().minus(Duration.ofHours(1)), new ConnectCardIssued(card.requestId(), "stale_connection",
-                "https://card.example/stale", Instant.now().plus(Duration.ofDays(1))));
+                "https://card.example/stale", Instant.now().plus(Duration.ofDays(1)), null));
 
         ProducerRecord<String, String> record = KafkaEvents.record(stale);
         // KafkaEvents leaves ce_time out (the receiver then stamps arrival); the replay must carry its original time.

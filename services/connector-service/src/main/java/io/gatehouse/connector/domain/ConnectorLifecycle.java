@@ -156,7 +156,7 @@ public final class ConnectorLifecycle {
         }
         Instant expiresAt = now.plus(cardTtl);
         RequestProgress next = known.in(CARD_ISSUED).withCard(cardUri, expiresAt).workDone(now);
-        return Transition.to(next, List.of(new ConnectCardIssued(next.requestId(), connectionId, cardUri, expiresAt)));
+        return Transition.to(next, List.of(new ConnectCardIssued(next.requestId(), connectionId, cardUri, expiresAt, null)));
     }
 
     /** The connection is unpaused. A sync that arrived meanwhile leaves the tables due at once. */

@@ -49,7 +49,7 @@ class ConnectorLifecycleResultsTest {
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, CARD_ISSUED, "conn-new", NEW_CARD,
                 NOW.plus(CARD_TTL), false, 0, null, null, VERSION));
         assertThat(t.publish())
-                .containsExactly(new ConnectCardIssued(REQUEST, "conn-new", NEW_CARD, NOW.plus(CARD_TTL)));
+                .containsExactly(new ConnectCardIssued(REQUEST, "conn-new", NEW_CARD, NOW.plus(CARD_TTL), null));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ConnectorLifecycleResultsTest {
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, CARD_ISSUED, CONNECTION, NEW_CARD,
                 NOW.plus(CARD_TTL), false, 0, null, null, VERSION));
         assertThat(t.publish())
-                .containsExactly(new ConnectCardIssued(REQUEST, CONNECTION, NEW_CARD, NOW.plus(CARD_TTL)));
+                .containsExactly(new ConnectCardIssued(REQUEST, CONNECTION, NEW_CARD, NOW.plus(CARD_TTL), null));
     }
 
     /** SetupCompleted arrived while the worker created the connection: no card, but the connection is ours. */

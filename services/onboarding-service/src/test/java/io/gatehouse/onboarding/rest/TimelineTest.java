@@ -43,7 +43,7 @@ class TimelineTest {
         Instant expiry = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String uri = "http://fivetran.local/connect-card/setup?auth=abc";
 
-        CloudEvent<ConnectCardIssued> issued = send(new ConnectCardIssued(id, "conn_1", uri, expiry));
+        CloudEvent<ConnectCardIssued> issued = send(new ConnectCardIssued(id, "conn_1", uri, expiry, null));
         send(issued); // delivered twice: applied once
         awaitState(id, "CARD_ISSUED");
         Requests.get(id).then()
@@ -83,7 +83,7 @@ class TimelineTest {
     @Test
     void expiredCardLinkIsNotShown() {
         String id = Requests.create(Requests.marker());
-        send(new ConnectCardIssued(id, "conn_2", "http://fivetran.local/card", Instant.now().minusSeconds(5)));
+        send(new ConnectCardIssued(id, "conn_2", "http://fivetran.local/card", Instant.now().minusSeconds(5), null));
 
         awaitState(id, "CARD_ISSUED");
         Requests.get(id).then().body("connectCard", nullValue());
