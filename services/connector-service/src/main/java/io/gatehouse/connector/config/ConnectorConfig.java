@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code gatehouse.connector.*}. The Connect Card state key is {@code gatehouse.connect-card.state-key} (shared). */
 @ConfigMapping(prefix = "gatehouse.connector")
@@ -11,6 +12,20 @@ public interface ConnectorConfig {
 
     /** The webhook-receiver's public return URL; the card sends the owner there with {@code ?state=...}. */
     String returnUrl();
+
+    /**
+     * The webhook-receiver's public {@code GET /connect-card/open} URL, the owner link of every ConnectCardIssued
+     * ({@code ?token=...}). When absent, derived from {@link #returnUrl()} by replacing its last path segment
+     * {@code return} with {@code open}.
+     */
+    Optional<String> openUrl();
+
+    /**
+     * How long an owner link works. It leads to the request's current card (a fresh one when the last expired), so it
+     * should outlast the time an owner may take to set up, not a card's day.
+     */
+    @WithDefault("P30D")
+    Duration ownerLinkTtl();
 
     /** Snowflake database Fivetran lands into: the database of every TableAdded. */
     String destinationDatabase();

@@ -7,9 +7,12 @@ import static io.gatehouse.connector.domain.ConnectorState.CARD_ISSUED;
 import static io.gatehouse.connector.domain.ConnectorState.CREATED;
 import static io.gatehouse.connector.domain.ConnectorState.FAILED;
 import static io.gatehouse.connector.domain.ConnectorState.PENDING;
+import static io.gatehouse.connector.domain.ConnectorState.REACTIVATING;
 
 import io.gatehouse.events.ConnectCardIssued;
 import io.gatehouse.events.ConnectorActivated;
+import io.gatehouse.events.ConnectorInterrupted;
+import io.gatehouse.events.ConnectorRecovered;
 import io.gatehouse.events.FailureStage;
 import io.gatehouse.events.OnboardingFailed;
 import io.gatehouse.events.TableAdded;
@@ -39,7 +42,7 @@ public final class ConnectorLifecycle {
     /** The owner may come back before our ConnectCardIssued was even published (the card came from Fivetran). */
     private static final Set<ConnectorState> SETUP_FROM = EnumSet.of(PENDING, CREATED, CARD_ISSUED);
     /** Set up by the owner: syncs count (a successful one also heals a broken connection). */
-    private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE, BROKEN);
+    private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE, BROKEN, REACTIVATING);
     /** Polled for a missed sync_end: an active connection, and a broken one (a successful sync heals it). */
     private static final Set<ConnectorState> POLLED = EnumSet.of(ACTIVE, BROKEN);
     /** The refusal of a poll that found no success newer than the last one seen. */
@@ -88,14 +91,11 @@ public final class ConnectorLifecycle {
 
     /**
      * A successful SyncCompleted: once set up, every sync asks for the tables (announced after activation). In BROKEN
-     * it proves the connection works again: back to ACTIVE, and what landed meanwhile is announced.
+     * it proves the connection works again: back to ACTIVE (ConnectorRecovered, signal {@code sync_end}), and what
+     * landed meanwhile is announced. In REACTIVATING the tables are due and the reactivation still finishes.
      */
     public Transition syncSucceeded(RequestProgress current, Instant now) {
-        if (!SET_UP.contains(current.state())) {
-            return refusedIn(current);
-        }
-        RequestProgress due = current.withTablesDue(true);
-        return Transition.to((current.state() == BROKEN ? due.in(ACTIVE) : due).dueNow(now));
+        return succeeded(current, now, RecoverySignal.SYNC_END);
     }
 
     /**
@@ -115,7 +115,33 @@ public final class ConnectorLifecycle {
         if (!newer) {
             return Transition.refused(current, NO_NEWER_SUCCESS);
         }
-        return syncSucceeded(current, now);
+        return succeeded(current, now, RecoverySignal.POLL);
+    }
+
+    /**
+     * ConnectorHealthy (Fivetran's {@code connection_successful}): the setup tests pass again, so a BROKEN request is
+     * ACTIVE again and its schema is read (what landed meanwhile is announced). Any other state has nothing to heal.
+     */
+    public Transition healthy(RequestProgress current, Instant now) {
+        if (current.state() != BROKEN) {
+            return refusedIn(current);
+        }
+        return recovered(current.withTablesDue(true).in(ACTIVE).dueNow(now), RecoverySignal.CONNECTION_SUCCESSFUL);
+    }
+
+    /**
+     * ReactivationRequested: an operator asks for a BROKEN request, or a FAILED one whose connection is known, to be
+     * brought back. The worker reads the connection from Fivetran; nothing else accepts it (a FAILED request without a
+     * connection has nothing to bring back: it needs a new onboarding).
+     */
+    public Transition reactivationRequested(RequestProgress current, Instant now) {
+        if (current.state() == FAILED && current.connectionId() == null) {
+            return Transition.refused(current, "FAILED without a connection");
+        }
+        if (current.state() != BROKEN && current.state() != FAILED) {
+            return refusedIn(current);
+        }
+        return Transition.to(current.reactivating().dueNow(now));
     }
 
     /** Whether a request in {@code state} has its connection polled. */
@@ -125,10 +151,11 @@ public final class ConnectorLifecycle {
 
     /**
      * ConnectorBroken never fails an onboarding: a broken connection may heal. An ACTIVE request waits in BROKEN (any
-     * schema read still owed stays owed) until a successful sync; nothing is published, because the onboarding-service
-     * treats OnboardingFailed as final. Before activation the break is only kept as the last error: before setup it is
-     * the owner still typing in the Connect Card, and in ACTIVATING the unpause is still owed and must happen for the
-     * connection to sync at all.
+     * schema read still owed stays owed) until a successful sync, Fivetran's {@code connection_successful} or an
+     * operator's reactivation; ConnectorInterrupted tells the onboarding timeline, once per break (not OnboardingFailed,
+     * which the onboarding-service treats as final). Before activation the break is only kept as the last error: before
+     * setup it is the owner still typing in the Connect Card, and in ACTIVATING the unpause is still owed and must
+     * happen for the connection to sync at all. In REACTIVATING the reactivation's own read of the connection decides.
      */
     public Transition broken(RequestProgress current, String fivetranEvent, String reason) {
         if (current.state() == FAILED) {
@@ -139,24 +166,31 @@ public final class ConnectorLifecycle {
             return Transition.to(noted);
         }
         // Nothing is due while broken; a claim in flight finds the state changed and leaves its result to the recovery.
-        return Transition.to(noted.in(BROKEN).waiting());
+        RequestProgress next = noted.in(BROKEN).waiting();
+        if (current.state() == BROKEN) {
+            return Transition.to(next);
+        }
+        return Transition.to(next, List.of(new ConnectorInterrupted(next.requestId(), next.connectionId(),
+                next.lastError())));
     }
 
     // ---- worker results ----------------------------------------------------------------------------------------
 
     /**
-     * The worker holds a card for the connection it created, adopted or already knew. The connection is recorded
-     * even when the result is refused: it exists in Fivetran and must never be created again.
+     * The worker holds a card for the connection it created, adopted or already knew; ConnectCardIssued carries it and
+     * {@code ownerLink}, Gatehouse's own link for the owner (it outlives the card). The connection is recorded even
+     * when the result is refused: it exists in Fivetran and must never be created again.
      */
     public Transition cardIssued(RequestProgress current, Claim claim, String connectionId, String cardUri,
-            Instant now) {
+            String ownerLink, Instant now) {
         RequestProgress known = current.withConnection(connectionId);
         if (!CARD_FROM.contains(claim.state()) || current.state() != claim.state()) {
             return refusedSince(known, claim);
         }
         Instant expiresAt = now.plus(cardTtl);
         RequestProgress next = known.in(CARD_ISSUED).withCard(cardUri, expiresAt).workDone(now);
-        return Transition.to(next, List.of(new ConnectCardIssued(next.requestId(), connectionId, cardUri, expiresAt, null)));
+        return Transition.to(next, List.of(new ConnectCardIssued(next.requestId(), connectionId, cardUri, expiresAt,
+                ownerLink)));
     }
 
     /** The connection is unpaused. A sync that arrived meanwhile leaves the tables due at once. */
@@ -166,6 +200,34 @@ public final class ConnectorLifecycle {
         }
         RequestProgress next = current.in(ACTIVE).workDone(now);
         return Transition.to(next, List.of(new ConnectorActivated(next.requestId(), next.connectionId())));
+    }
+
+    /**
+     * The reactivation found the connection connected (and unpaused it if it was paused): ACTIVE again, the schema is
+     * read at once (what landed meanwhile is announced), ConnectorRecovered with signal {@code reactivation}.
+     */
+    public Transition reactivated(RequestProgress current, Instant now) {
+        if (current.state() != REACTIVATING) {
+            return refusedIn(current);
+        }
+        return recovered(current.in(ACTIVE).withTablesDue(true).workDone(now), RecoverySignal.REACTIVATION);
+    }
+
+    /**
+     * The reactivation found the connection not connected ({@code setupState} as Fivetran reports it): the request
+     * waits in BROKEN with that as its last error. ConnectorInterrupted tells the timeline, unless the request was BROKEN
+     * already (that break was told).
+     */
+    public Transition stillDisconnected(RequestProgress current, String setupState) {
+        if (current.state() != REACTIVATING) {
+            return refusedIn(current);
+        }
+        RequestProgress next = current.in(BROKEN).settled("setup_state " + (setupState == null ? "unknown" : setupState));
+        if (current.reactivatingFrom() == BROKEN) {
+            return Transition.to(next);
+        }
+        return Transition.to(next, List.of(new ConnectorInterrupted(next.requestId(), next.connectionId(),
+                next.lastError())));
     }
 
     /**
@@ -189,7 +251,8 @@ public final class ConnectorLifecycle {
 
     /**
      * A transient failure: back off this request only (at least as long as Fivetran's Retry-After), and give up after
-     * the configured number of attempts. Only while nothing touched the row since the claim: an event gave it new
+     * the configured number of attempts, except in REACTIVATING: a reactivation never fails the request, it is tried
+     * for as long as Fivetran stays away. Only while nothing touched the row since the claim: an event gave it new
      * work meanwhile, which is due already.
      */
     public Transition retryLater(RequestProgress current, Claim claim, String error, Optional<Duration> retryAfter,
@@ -198,7 +261,7 @@ public final class ConnectorLifecycle {
             return refusedSince(current, claim);
         }
         int attempts = current.attempts() + 1;
-        if (attempts >= maxAttempts) {
+        if (attempts >= maxAttempts && claim.state() != REACTIVATING) {
             return fail(current, attempts, claim.state().failureStage(), null,
                     "gave up after " + attempts + " attempts; last error: " + error);
         }
@@ -218,12 +281,38 @@ public final class ConnectorLifecycle {
         return Transition.to(current.retryAt(now.plus(backoff.delay(attempts, Optional.empty())), error));
     }
 
-    /** Fivetran refused for good: the onboarding fails at the stage of the claimed work, with Fivetran's words. */
+    /**
+     * Fivetran refused for good: the onboarding fails at the stage of the claimed work, with Fivetran's words. A
+     * refused reactivation changes nothing but the last error: the request goes back to where it was (BROKEN or
+     * FAILED), nothing is published.
+     */
     public Transition failed(RequestProgress current, Claim claim, String code, String reason) {
         if (current.state() != claim.state() || current.state() == FAILED) {
             return refusedSince(current, claim);
         }
+        if (current.state() == REACTIVATING) {
+            ConnectorState back = current.reactivatingFrom() == null ? BROKEN : current.reactivatingFrom();
+            return Transition.to(current.in(back).settled("reactivation refused by Fivetran: "
+                    + (code == null ? "" : code + ": ") + reason));
+        }
         return fail(current, current.attempts(), claim.state().failureStage(), code, reason);
+    }
+
+    /** A successful sync however learnt; in BROKEN it is a recovery by {@code signal}. */
+    private static Transition succeeded(RequestProgress current, Instant now, RecoverySignal signal) {
+        if (!SET_UP.contains(current.state())) {
+            return refusedIn(current);
+        }
+        RequestProgress due = current.withTablesDue(true);
+        if (current.state() != BROKEN) {
+            return Transition.to(due.dueNow(now));
+        }
+        return recovered(due.in(ACTIVE).dueNow(now), signal);
+    }
+
+    private static Transition recovered(RequestProgress next, RecoverySignal signal) {
+        return Transition.to(next, List.of(new ConnectorRecovered(next.requestId(), next.connectionId(),
+                signal.wire())));
     }
 
     private static Transition fail(RequestProgress current, int attempts, FailureStage stage, String code,

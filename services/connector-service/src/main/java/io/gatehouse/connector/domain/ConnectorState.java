@@ -22,6 +22,12 @@ public enum ConnectorState {
      * Fivetran fixes the source), so the request waits here, visibly, and the next successful sync makes it ACTIVE.
      */
     BROKEN(FailureStage.BROKEN),
+    /**
+     * An operator asked for a BROKEN or FAILED request (with a connection) to be brought back: the connection is read
+     * from Fivetran; connected, it is unpaused if need be and ACTIVE again, otherwise the request waits in BROKEN.
+     * Fivetran failing meanwhile is retried for as long as it takes; a reactivation never fails the request.
+     */
+    REACTIVATING(FailureStage.BROKEN),
     /** Fivetran refused for good, or transient failures went on too long: nothing more is done. */
     FAILED(null);
 

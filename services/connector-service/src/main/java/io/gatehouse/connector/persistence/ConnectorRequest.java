@@ -54,6 +54,10 @@ public class ConnectorRequest extends PanacheEntityBase {
     public Instant nextAttemptAt;
     @Column(name = "last_error")
     public String lastError;
+    /** The state a REACTIVATING request came from (BROKEN or FAILED); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reactivating_from")
+    public ConnectorState reactivatingFrom;
     @Version
     public long version;
     @Column(name = "created_at")
@@ -73,7 +77,7 @@ public class ConnectorRequest extends PanacheEntityBase {
 
     public RequestProgress progress() {
         return new RequestProgress(requestId, state, connectionId, cardUri, cardExpiresAt, tablesDue, attempts,
-                lastError, nextAttemptAt, version);
+                lastError, nextAttemptAt, version, reactivatingFrom);
     }
 
     /** Takes over what the lifecycle decided; the version stays Hibernate's. */
@@ -86,5 +90,6 @@ public class ConnectorRequest extends PanacheEntityBase {
         attempts = next.attempts();
         lastError = next.lastError();
         nextAttemptAt = next.nextAttemptAt();
+        reactivatingFrom = next.reactivatingFrom();
     }
 }

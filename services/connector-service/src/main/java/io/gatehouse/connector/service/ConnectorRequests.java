@@ -10,6 +10,8 @@ import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.connector.persistence.PollItem;
 import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.connector.persistence.WorkItem;
+import io.gatehouse.events.ConnectorInterrupted;
+import io.gatehouse.events.ConnectorRecovered;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.messaging.outbox.Outbox;
@@ -47,7 +49,7 @@ public class ConnectorRequests {
     private final ConnectorConfig config;
     private final ConnectorLifecycle lifecycle;
     private final Event<WorkQueued> queued;
-    /** Requests entering BROKEN and leaving it: the onboarding-service never hears of a break, operators see it here. */
+    /** Requests entering BROKEN and leaving it (as ConnectorInterrupted and ConnectorRecovered tell the timeline). */
     private final Counter broke;
     private final Counter recovered;
 
@@ -129,15 +131,31 @@ public class ConnectorRequests {
         if (found.isEmpty()) {
             return;
         }
-        Instant now = now();
-        ConnectorState before = found.get().state;
-        Transition transition = lifecycle.broken(found.get().progress(), fivetranEvent, reason);
-        if (before != ConnectorState.BROKEN && transition.next().state() == ConnectorState.BROKEN) {
-            Log.warnf("connection %s of request %s is broken (%s: %s); waiting for a successful sync", connectionId,
-                    found.get().requestId, fivetranEvent, reason);
-            broke.increment();
+        apply(found.get(), lifecycle.broken(found.get().progress(), fivetranEvent, reason), now());
+    }
+
+    /** ConnectorHealthy: Fivetran's setup tests pass again; a BROKEN request recovers, any other ignores it. */
+    @Transactional
+    public void healthy(String connectionId) {
+        Optional<ConnectorRequest> found = ConnectorRequest.byConnection(connectionId);
+        if (found.isEmpty()) {
+            Log.infof("connection_successful of %s ignored (unknown connection)", connectionId);
+            return;
         }
+        Instant now = now();
+        Transition transition = lifecycle.healthy(found.get().progress(), now);
+        transition.refusal().ifPresent(state -> Log.infof("connection_successful of %s ignored (%s)", connectionId,
+                state));
         apply(found.get(), transition, now);
+        wakeWorkerIfDue(transition, now);
+    }
+
+    /** ReactivationRequested: an operator asks for a BROKEN or FAILED request's connection to be brought back. */
+    @Transactional
+    public void reactivationRequested(String requestId, String reason) {
+        Log.infof("reactivation of %s requested%s", requestId, reason == null ? "" : " (" + reason + ")");
+        onEvent(requestId, "ReactivationRequested for %s refused (%s)",
+                (row, now) -> lifecycle.reactivationRequested(row.progress(), now));
     }
 
     // ---- from the sync poller ------------------------------------------------------------------------------
@@ -204,8 +222,21 @@ public class ConnectorRequests {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void cardIssued(WorkItem item, String connectionId, String cardUri) {
-        onResult(item, (row, now) -> lifecycle.cardIssued(row.progress(), item.claim(), connectionId, cardUri, now));
+    public void cardIssued(WorkItem item, String connectionId, String cardUri, String ownerLink) {
+        onResult(item, (row, now) -> lifecycle.cardIssued(row.progress(), item.claim(), connectionId, cardUri,
+                ownerLink, now));
+    }
+
+    /** The reactivation found the connection connected (and unpaused it). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reactivated(WorkItem item) {
+        onResult(item, (row, now) -> lifecycle.reactivated(row.progress(), now));
+    }
+
+    /** The reactivation found the connection not connected: the request waits in BROKEN. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void stillDisconnected(WorkItem item, String setupState) {
+        onResult(item, (row, now) -> lifecycle.stillDisconnected(row.progress(), setupState));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -245,11 +276,10 @@ public class ConnectorRequests {
         onResult(item, (row, now) -> lifecycle.failed(row.progress(), item.claim(), code, reason));
     }
 
-    /** A successful sync, however it was learnt: counts a recovery, applies, wakes the worker for the schema read. */
+    /** A successful sync, however it was learnt: applies, wakes the worker for the schema read. */
     private void applySync(ConnectorRequest row, Transition transition, Instant now, String how) {
-        if (row.state == ConnectorState.BROKEN && transition.next().state() == ConnectorState.ACTIVE) {
-            Log.infof("connection %s of request %s %s again: ACTIVE", row.connectionId, row.requestId, how);
-            recovered.increment();
+        if (transition.accepted()) {
+            Log.debugf("connection %s of request %s %s", row.connectionId, row.requestId, how);
         }
         apply(row, transition, now);
         wakeWorkerIfDue(transition, now);
@@ -287,14 +317,26 @@ public class ConnectorRequests {
     }
 
     /**
-     * Records the decision and publishes its events. A request that has just become ACTIVE gets its first poll one
-     * interval ahead (a no-op when it is scheduled already).
+     * Records the decision and publishes its events; a break and a recovery are logged and counted as they are
+     * published. A request that has just become ACTIVE gets its first poll one interval ahead (a no-op when it is
+     * scheduled already).
      */
     private void apply(ConnectorRequest row, Transition transition, Instant now) {
         row.record(transition.next());
         if (transition.accepted()) {
             row.updatedAt = now;
-            transition.publish().forEach(outbox::publish);
+            transition.publish().forEach(event -> {
+                if (event instanceof ConnectorInterrupted interrupted) {
+                    Log.warnf("connection %s of request %s is broken (%s); waiting in BROKEN",
+                            interrupted.connectionId(), interrupted.requestId(), interrupted.reason());
+                    broke.increment();
+                } else if (event instanceof ConnectorRecovered back) {
+                    Log.infof("connection %s of request %s runs again (%s): ACTIVE", back.connectionId(),
+                            back.requestId(), back.signal());
+                    recovered.increment();
+                }
+                outbox.publish(event);
+            });
             if (transition.next().state() == ConnectorState.ACTIVE) {
                 SyncPoll.scheduleFirst(row.requestId, now.plus(config.poll().interval()));
             }

@@ -1,6 +1,5 @@
 package io.gatehouse.connector.service;
 
-import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.connector.config.ConnectorConfig;
 import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.domain.DestinationNaming;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Fivetran call(s) due on one claimed request, outside any transaction, then the result recorded
@@ -41,18 +39,17 @@ public class FivetranSteps {
     private final FivetranClient fivetran;
     private final ConnectorRequests requests;
     private final ConnectorConfig config;
-    private final RedirectState redirectState;
+    private final ConnectCardLinks links;
     private final DestinationNaming naming;
     private final FivetranCallHooks hooks;
     private final MeterRegistry registry;
 
     FivetranSteps(FivetranClient fivetran, ConnectorRequests requests, ConnectorConfig config,
-            @ConfigProperty(name = "gatehouse.connect-card.state-key") String stateKey, FivetranCallHooks hooks,
-            MeterRegistry registry) {
+            ConnectCardLinks links, FivetranCallHooks hooks, MeterRegistry registry) {
         this.fivetran = fivetran;
         this.requests = requests;
         this.config = config;
-        this.redirectState = new RedirectState(stateKey);
+        this.links = links;
         this.naming = new DestinationNaming(config.schemaPrefixServices());
         this.hooks = hooks;
         this.registry = registry;
@@ -64,6 +61,7 @@ public class FivetranSteps {
                 case PENDING -> createOrAdopt(item);
                 case CREATED -> issueCard(item, item.connectionId());
                 case ACTIVATING -> activate(item);
+                case REACTIVATING -> reactivate(item);
                 case ACTIVE -> {
                     if (item.tablesDue()) {
                         announceTables(item);
@@ -72,13 +70,14 @@ public class FivetranSteps {
                 default -> Log.debugf("nothing due on %s in %s", item.requestId(), item.state());
             }
         } catch (FivetranException e) {
-            if (e instanceof FivetranAuthenticationException && readsSchema(item)) {
+            if (e instanceof FivetranAuthenticationException && (readsSchema(item) || reactivates(item))) {
                 // Our API key, not the request: rotated, revoked or short of permission. Counted for an alert, and
                 // retried until an operator fixes it; the request does not fail for it.
+                String step = reactivates(item) ? "reactivation" : "schema";
                 registry.counter("gatehouse.connector.fivetran.unauthorized", "status", String.valueOf(e.status()),
-                        "step", "schema").increment();
-                Log.warnf("request %s: Fivetran refused our API key reading the schema, retrying later: %s",
-                        item.requestId(), e.getMessage());
+                        "step", step).increment();
+                Log.warnf("request %s: Fivetran refused our API key (%s), retrying later: %s", item.requestId(), step,
+                        e.getMessage());
                 requests.credentialsRefused(item, e.getMessage());
             } else if (e.isRetryable() || isSchemaNotYetThere(item, e)) {
                 Optional<Duration> retryAfter = e instanceof FivetranRateLimitedException limited
@@ -130,7 +129,7 @@ public class FivetranSteps {
         ConnectCard card = connection.connectCard() != null && connection.connectCard().uri() != null
                 ? connection.connectCard()
                 : fivetran.connectCard(connection.id(), cardConfig(item));
-        requests.cardIssued(item, connection.id(), card.uri());
+        requests.cardIssued(item, connection.id(), card.uri(), links.ownerLink(item.requestId()));
     }
 
     private Connection adopt(WorkItem item, Connection found) {
@@ -151,12 +150,30 @@ public class FivetranSteps {
 
     private void issueCard(WorkItem item, String connectionId) {
         ConnectCard card = fivetran.connectCard(connectionId, cardConfig(item));
-        requests.cardIssued(item, connectionId, card.uri());
+        requests.cardIssued(item, connectionId, card.uri(), links.ownerLink(item.requestId()));
     }
 
     private void activate(WorkItem item) {
         fivetran.unpause(item.connectionId());
         requests.activated(item);
+    }
+
+    /**
+     * An operator's reactivation: Fivetran decides. Connected, the connection is unpaused if it was paused (so it syncs)
+     * and the request is ACTIVE again; otherwise it waits in BROKEN with Fivetran's setup state as its last error.
+     */
+    private void reactivate(WorkItem item) {
+        Connection connection = fivetran.connection(item.connectionId());
+        if (!connection.connected()) {
+            Log.infof("request %s: connection %s is not connected (setup_state %s); waiting in BROKEN",
+                    item.requestId(), item.connectionId(), connection.setupState());
+            requests.stillDisconnected(item, connection.setupState());
+            return;
+        }
+        if (!Boolean.FALSE.equals(connection.paused())) {
+            fivetran.unpause(item.connectionId());
+        }
+        requests.reactivated(item);
     }
 
     private void announceTables(WorkItem item) {
@@ -187,14 +204,17 @@ public class FivetranSteps {
 
     /** The card returns the owner to the webhook-receiver with a signed state binding the request. */
     private ConnectCardConfig cardConfig(WorkItem item) {
-        String state = redirectState.sign(item.requestId(), config.cardTtl());
-        String separator = config.returnUrl().contains("?") ? "&" : "?";
-        return new ConnectCardConfig(config.returnUrl() + separator + "state=" + state, true, null);
+        return new ConnectCardConfig(links.redirectUri(item.requestId()), true, null);
     }
 
     /** The step that reads the schema config: an ACTIVE request whose tables are due. */
     private static boolean readsSchema(WorkItem item) {
         return item.state() == ConnectorState.ACTIVE && item.tablesDue();
+    }
+
+    /** The step that checks a connection for an operator's reactivation. */
+    private static boolean reactivates(WorkItem item) {
+        return item.state() == ConnectorState.REACTIVATING;
     }
 
     /** Right after a sync the schema config may lag a moment: NotFound_SchemaConfig is worth another look. */

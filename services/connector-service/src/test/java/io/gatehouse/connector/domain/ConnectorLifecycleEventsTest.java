@@ -19,6 +19,8 @@ import static io.gatehouse.connector.domain.LifecycleFixture.assertRefused;
 import static io.gatehouse.connector.domain.LifecycleFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.events.ConnectorInterrupted;
+import io.gatehouse.events.ConnectorRecovered;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,14 +167,14 @@ class ConnectorLifecycleEventsTest {
 
     /** The connection works again: ACTIVE, and the tables that landed while it was broken are read at once. */
     @Test
-    void syncSucceededBrokenToActiveWithTablesDueNowClearingTheBreak() {
+    void syncSucceededBrokenToActiveWithTablesDueNowClearingTheBreakPublishesConnectorRecovered() {
         RequestProgress broken = new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, false, 1,
                 "connection_failure: Invalid login credentials", null, VERSION);
         Transition t = LIFECYCLE.syncSucceeded(broken, NOW);
 
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, true, 0,
                 null, NOW, VERSION));
-        assertThat(t.publish()).isEmpty();
+        assertThat(t.publish()).containsExactly(new ConnectorRecovered(REQUEST, CONNECTION, "sync_end"));
     }
 
     @Test
@@ -208,20 +210,25 @@ class ConnectorLifecycleEventsTest {
         assertThat(t.publish()).isEmpty();
     }
 
-    /** A break may heal: the request waits in BROKEN with nothing due, the owed tables kept; the onboarding is not failed. */
+    /**
+     * A break may heal: the request waits in BROKEN with nothing due, the owed tables kept; the onboarding is not
+     * failed, the timeline hears of the break.
+     */
     @Test
-    void brokenActiveToBrokenNothingDueKeepsTheTablesDuePublishesNothing() {
+    void brokenActiveToBrokenNothingDueKeepsTheTablesDuePublishesConnectorInterrupted() {
         RequestProgress active = request(ACTIVE).withTablesDue(true);
         Transition t = LIFECYCLE.broken(active, "connection_failure", "Invalid login credentials");
 
         assertThat(t.accepted()).isTrue();
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, BROKEN, CONNECTION, CARD, CARD_EXPIRES, true, 1,
                 "connection_failure: Invalid login credentials", null, VERSION));
-        assertThat(t.publish()).isEmpty();
+        assertThat(t.publish()).containsExactly(new ConnectorInterrupted(REQUEST, CONNECTION,
+                "connection_failure: Invalid login credentials"));
     }
 
+    /** Once per break: the timeline was told when the request entered BROKEN. */
     @Test
-    void brokenBrokenStaysBrokenWithTheLatestReason() {
+    void brokenBrokenStaysBrokenWithTheLatestReasonPublishesNothing() {
         Transition t = LIFECYCLE.broken(request(BROKEN), "connection_failure", "Host unreachable");
 
         assertThat(t.accepted()).isTrue();

@@ -38,29 +38,30 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConnectorLifecycleResultsTest {
 
     private static final String NEW_CARD = "https://fivetran.test/card/2";
+    private static final String OWNER_LINK = "https://gatehouse.test/connect-card/open?token=o1.req-1.1.mac";
 
     // ---- Connect Card issued (after create/adopt in PENDING, or for a reissue in CREATED) -----------------------
 
     @Test
     void cardIssuedPendingToCardIssuedPublishesConnectCardIssued() {
         RequestProgress pending = request(PENDING);
-        Transition t = LIFECYCLE.cardIssued(pending, claimOf(pending), "conn-new", NEW_CARD, NOW);
+        Transition t = LIFECYCLE.cardIssued(pending, claimOf(pending), "conn-new", NEW_CARD, OWNER_LINK, NOW);
 
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, CARD_ISSUED, "conn-new", NEW_CARD,
                 NOW.plus(CARD_TTL), false, 0, null, null, VERSION));
         assertThat(t.publish())
-                .containsExactly(new ConnectCardIssued(REQUEST, "conn-new", NEW_CARD, NOW.plus(CARD_TTL), null));
+                .containsExactly(new ConnectCardIssued(REQUEST, "conn-new", NEW_CARD, NOW.plus(CARD_TTL), OWNER_LINK));
     }
 
     @Test
     void cardIssuedCreatedToCardIssuedPublishesConnectCardIssued() {
         RequestProgress created = request(CREATED);
-        Transition t = LIFECYCLE.cardIssued(created, claimOf(created), CONNECTION, NEW_CARD, NOW);
+        Transition t = LIFECYCLE.cardIssued(created, claimOf(created), CONNECTION, NEW_CARD, OWNER_LINK, NOW);
 
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, CARD_ISSUED, CONNECTION, NEW_CARD,
                 NOW.plus(CARD_TTL), false, 0, null, null, VERSION));
         assertThat(t.publish())
-                .containsExactly(new ConnectCardIssued(REQUEST, CONNECTION, NEW_CARD, NOW.plus(CARD_TTL), null));
+                .containsExactly(new ConnectCardIssued(REQUEST, CONNECTION, NEW_CARD, NOW.plus(CARD_TTL), OWNER_LINK));
     }
 
     /** SetupCompleted arrived while the worker created the connection: no card, but the connection is ours. */
@@ -69,7 +70,7 @@ class ConnectorLifecycleResultsTest {
         RequestProgress claimed = request(PENDING);
         RequestProgress activating = new RequestProgress(REQUEST, ACTIVATING, null, null, null, false, 0, null, NOW,
                 VERSION + 1);
-        Transition t = LIFECYCLE.cardIssued(activating, claimOf(claimed), "conn-new", NEW_CARD, NOW);
+        Transition t = LIFECYCLE.cardIssued(activating, claimOf(claimed), "conn-new", NEW_CARD, null, NOW);
 
         assertThat(t.accepted()).isFalse();
         assertThat(t.refusal()).contains("claimed in PENDING (version 7), now ACTIVATING (version 8)");
@@ -82,7 +83,7 @@ class ConnectorLifecycleResultsTest {
     void cardIssuedRefusedWhenFailedSinceTheClaim() {
         RequestProgress claimed = request(CREATED);
         RequestProgress failed = request(FAILED);
-        assertRefused(LIFECYCLE.cardIssued(failed, claimOf(claimed), CONNECTION, NEW_CARD, NOW), failed,
+        assertRefused(LIFECYCLE.cardIssued(failed, claimOf(claimed), CONNECTION, NEW_CARD, null, NOW), failed,
                 "claimed in CREATED (version 7), now FAILED (version 7)");
     }
 
@@ -91,7 +92,7 @@ class ConnectorLifecycleResultsTest {
     @EnumSource(value = ConnectorState.class, names = {"CARD_ISSUED", "ACTIVATING", "ACTIVE", "BROKEN", "FAILED"})
     void cardIssuedRefusedWhenClaimedInAStateWithoutCardWork(ConnectorState state) {
         RequestProgress current = request(state);
-        assertRefused(LIFECYCLE.cardIssued(current, claimOf(current), CONNECTION, NEW_CARD, NOW), current,
+        assertRefused(LIFECYCLE.cardIssued(current, claimOf(current), CONNECTION, NEW_CARD, null, NOW), current,
                 "claimed in " + state + " (version 7), now " + state + " (version 7)");
     }
 

@@ -13,6 +13,7 @@ import static io.gatehouse.connector.domain.LifecycleFixture.assertRefused;
 import static io.gatehouse.connector.domain.LifecycleFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.events.ConnectorRecovered;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class ConnectorLifecycleSyncPollTest {
     }
 
     @Test
-    void newerSuccessBrokenToActiveTablesDueNow() {
+    void newerSuccessBrokenToActiveTablesDueNowPublishesConnectorRecoveredByPoll() {
         Transition t = LIFECYCLE.syncSeenByPoll(request(BROKEN), NEWER, Optional.of(SEEN), NOW);
 
         assertThat(t.accepted()).isTrue();
         assertThat(t.next()).isEqualTo(new RequestProgress(REQUEST, ACTIVE, CONNECTION, CARD, CARD_EXPIRES, true, 0,
                 null, NOW, VERSION));
-        assertThat(t.publish()).isEmpty();
+        assertThat(t.publish()).containsExactly(new ConnectorRecovered(REQUEST, CONNECTION, "poll"));
     }
 
     @Test
@@ -90,7 +91,8 @@ class ConnectorLifecycleSyncPollTest {
 
     /** Not polled before activation (the unpause is owed) nor once failed: a newer success changes nothing. */
     @ParameterizedTest
-    @EnumSource(value = ConnectorState.class, names = {"PENDING", "CREATED", "CARD_ISSUED", "ACTIVATING", "FAILED"})
+    @EnumSource(value = ConnectorState.class, names = {"PENDING", "CREATED", "CARD_ISSUED", "ACTIVATING", "REACTIVATING",
+            "FAILED"})
     void refusedOutsideActiveAndBroken(ConnectorState state) {
         assertRefused(LIFECYCLE.syncSeenByPoll(request(state), NEWER, Optional.of(SEEN), NOW), request(state),
                 state.name());

@@ -38,14 +38,21 @@ final class LifecycleFixture {
                 carded ? CARD_EXPIRES : null, false, 1, LAST_ERROR, LEASED_UNTIL, VERSION);
     }
 
+    /** A request REACTIVATING from {@code from} (BROKEN or FAILED), claimed by a worker, as {@link #request} makes it. */
+    static RequestProgress reactivating(ConnectorState from) {
+        RequestProgress p = request(ConnectorState.REACTIVATING);
+        return new RequestProgress(p.requestId(), p.state(), p.connectionId(), p.cardUri(), p.cardExpiresAt(),
+                p.tablesDue(), p.attempts(), p.lastError(), p.nextAttemptAt(), p.version(), from);
+    }
+
     static RequestProgress withAttempts(RequestProgress p, int attempts) {
         return new RequestProgress(p.requestId(), p.state(), p.connectionId(), p.cardUri(), p.cardExpiresAt(),
-                p.tablesDue(), attempts, p.lastError(), p.nextAttemptAt(), p.version());
+                p.tablesDue(), attempts, p.lastError(), p.nextAttemptAt(), p.version(), p.reactivatingFrom());
     }
 
     static RequestProgress withVersion(RequestProgress p, long version) {
         return new RequestProgress(p.requestId(), p.state(), p.connectionId(), p.cardUri(), p.cardExpiresAt(),
-                p.tablesDue(), p.attempts(), p.lastError(), p.nextAttemptAt(), version);
+                p.tablesDue(), p.attempts(), p.lastError(), p.nextAttemptAt(), version, p.reactivatingFrom());
     }
 
     /** What the worker saw when it claimed {@code p}. */

@@ -2,6 +2,7 @@ package io.gatehouse.connector.messaging.in;
 
 import io.gatehouse.connector.service.ConnectorRequests;
 import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.ConnectorHealthy;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
 import io.gatehouse.messaging.inbox.EventHandlers;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * gatehouse.fivetran: a successful sync asks for the tables to be announced (and heals a broken connection); a broken
- * connector waits in BROKEN. SyncCompleted carries no time of the sync: its CloudEvents time is recorded as the last
+ * connector waits in BROKEN; ConnectorHealthy ({@code connection_successful}) heals a broken one too. SyncCompleted
+ * carries no time of the sync: its CloudEvents time is recorded as the last
  * success seen, so the sync poller does not announce it again.
  */
 @ApplicationScoped
@@ -35,6 +37,7 @@ public class FivetranConsumer {
                 })
                 .on(ConnectorBroken.class, e -> requests.broken(e.data().connectionId(), e.data().fivetranEvent(),
                         e.data().reason()))
+                .on(ConnectorHealthy.class, e -> requests.healthy(e.data().connectionId()))
                 .build();
     }
 

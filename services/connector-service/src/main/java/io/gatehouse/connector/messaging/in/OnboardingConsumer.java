@@ -3,6 +3,7 @@ package io.gatehouse.connector.messaging.in;
 import io.gatehouse.connector.service.ConnectorRequests;
 import io.gatehouse.events.ConnectCardRequested;
 import io.gatehouse.events.ConnectorRequested;
+import io.gatehouse.events.ReactivationRequested;
 import io.gatehouse.events.SetupCompleted;
 import io.gatehouse.messaging.inbox.EventHandlers;
 import io.gatehouse.messaging.inbox.EventReceiver;
@@ -12,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * gatehouse.onboarding: records the work each event asks for, in the inbox's transaction. Never calls
+ * gatehouse.onboarding (ConnectorRequested, ConnectCardRequested, SetupCompleted, ReactivationRequested): records the
+ * work each event asks for, in the inbox's transaction. Never calls
  * Fivetran here (the worker does), so a slow or failing Fivetran never holds a partition.
  */
 @ApplicationScoped
@@ -30,6 +32,8 @@ public class OnboardingConsumer {
                 .on(ConnectorRequested.class, e -> requests.register(e.data()))
                 .on(ConnectCardRequested.class, e -> requests.reissueCard(e.data().requestId()))
                 .on(SetupCompleted.class, e -> requests.setupCompleted(e.data().requestId(), e.data().connectionId()))
+                .on(ReactivationRequested.class, e -> requests.reactivationRequested(e.data().requestId(),
+                        e.data().reason()))
                 .build();
     }
 
