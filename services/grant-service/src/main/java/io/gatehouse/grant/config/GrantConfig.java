@@ -32,9 +32,21 @@ public interface GrantConfig {
         @WithDefault("8")
         int concurrency();
 
-        /** Attempts of a job failing for a transient cause before it is parked for operators. */
+        /**
+         * Attempts of a job failing for a cause that may heal (an object not there yet, an unknown error) before it is
+         * parked for operators. An outage (Snowflake or our own database unreachable, timing out, a lost session) does
+         * not count: it is waited out with the same back-off for as long as it lasts.
+         */
         @WithDefault("10")
         int maxAttempts();
+
+        /**
+         * Statements run between two commits of a job's progress: after each chunk its ledger rows, audit rows and
+         * GrantsApplied are recorded in one transaction, so a crash loses at most one chunk's records (and re-runs
+         * only those idempotent statements).
+         */
+        @WithDefault("200")
+        int chunkSize();
 
         /** Back-off step after a job's first failed attempt; it doubles per attempt up to {@link #backoffMax()}, jittered. */
         @WithDefault("1s")

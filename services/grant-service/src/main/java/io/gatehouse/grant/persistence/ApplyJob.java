@@ -48,6 +48,8 @@ public class ApplyJob extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public JobStatus status;
     public int attempts;
+    /** Failed attempts that met an outage: they set the back-off, never park the job. */
+    public int outages;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     @Column(name = "last_error")

@@ -60,6 +60,26 @@ public class JobQueue {
                 attempts, at, Columns.error(error), Instant.now(), id);
     }
 
+    /** An attempt that met an outage: retried after {@code at}, the attempts that may park the job left as they are. */
+    public void waitOutOutage(long id, int outages, Instant at, String error) {
+        ApplyJob.update("outages = ?1, nextAttemptAt = ?2, lastError = ?3, updatedAt = ?4 where id = ?5",
+                outages, at, Columns.error(error), Instant.now(), id);
+    }
+
+    /**
+     * Adds roles the job's plan pulled in (held roles not created yet) to the roles it names, after the ones it has.
+     * A re-plan after a crash or failure then still diffs them in full: created by an earlier chunk, they would no
+     * longer be pulled in, and their remaining grants would wait for a job of their own.
+     */
+    public void addRoles(long id, List<String> roles) {
+        ApplyJob job = ApplyJob.findById(id);
+        for (String role : roles) {
+            if (!job.roles.contains(role)) {
+                job.roles.add(role);
+            }
+        }
+    }
+
     public void park(long id, int attempts, String error) {
         ApplyJob.update("status = ?1, attempts = ?2, lastError = ?3, updatedAt = ?4 where id = ?5",
                 JobStatus.PARKED, attempts, Columns.error(error), Instant.now(), id);

@@ -25,24 +25,45 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Applies one job: plan (desired minus the applied ledger), run the statements through snowflake-jdbc, then in
- * one database transaction record the ledger, the audit rows, GrantsApplied (outbox) and the job's outcome.
+ * Applies one job: plan (desired minus the applied ledger), then run the plan through snowflake-jdbc in chunks of
+ * {@code apply.chunk-size} statements, in plan order, stopping at the first failure. After each chunk one database
+ * transaction records what that chunk did: its ledger rows, audit rows and GrantsApplied (outbox), and with the last
+ * chunk or the failure the job's outcome. A job stays PENDING while its chunks commit.
  *
- * <p>A crash between Snowflake and that commit only repeats statements that are no-ops the second time
- * ({@code CREATE ROLE IF NOT EXISTS}, re-GRANT, REVOKE of nothing). A transient failure keeps what succeeded and
- * retries the rest with the shared capped exponential back-off ({@link Backoff}), and so does a passing failure of
- * the service's own database while planning; a permanent one, or too many attempts, parks the job. A lost Snowflake
- * session is transient: the pool's connections are evicted at once, so the retry runs on a new login.
+ * <p>A crash (even SIGKILL) therefore loses at most the records of the chunk in flight: the restarted worker plans again
+ * from the ledger, so the statements of committed chunks are neither run nor audited again, and only the lost chunk's
+ * statements run a second time, where they are no-ops ({@code CREATE ROLE IF NOT EXISTS}, re-GRANT, REVOKE of nothing),
+ * and are audited once. Held roles the first plan pulled in are added to the job's roles with the first chunk, so a
+ * re-plan still completes them once an earlier chunk created them.
+ *
+ * <p>Failures: an outage (Snowflake unreachable, slow, failing or a lost session; our own database away while planning
+ * or recording) is retried with the shared capped back-off ({@link Backoff}) for as long as it lasts and never parks
+ * ({@link ApplyJob#outages}, readiness {@link SnowflakeHealth}); a cause that may heal retries the same way but parks
+ * after {@code max-attempts}; a permanent refusal parks at once. A lost session also evicts the pool, so the retry runs
+ * on a new login.
  */
 @ApplicationScoped
 public class JobApplier {
 
+    /** Why an attempt failed, which decides between waiting, retrying and parking. */
+    enum Cause {
+        /** Snowflake or our database away or failing: retried for as long as it lasts, never parked. */
+        OUTAGE,
+        /** May heal (an object not there yet, an unknown error): retried until the attempts run out. */
+        TRANSIENT,
+        /** Retrying cannot help: parked for an operator. */
+        PERMANENT
+    }
+
     private final SnowflakeConnections snowflake;
+    private final SnowflakeHealth health;
     private final GrantModel model;
     private final RoleRegistry registry;
     private final Ledger ledger;
@@ -50,14 +71,16 @@ public class JobApplier {
     private final StatementRecorder recorder;
     private final Outbox outbox;
     private final int maxAttempts;
+    private final int chunkSize;
     private final Backoff backoff;
     private final MeterRegistry meters;
     private final ReentrantLock recording = new ReentrantLock();
 
-    JobApplier(SnowflakeConnections snowflake, GrantModel model, RoleRegistry registry,
+    JobApplier(SnowflakeConnections snowflake, SnowflakeHealth health, GrantModel model, RoleRegistry registry,
                Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
                MeterRegistry meters) {
         this.snowflake = snowflake;
+        this.health = health;
         this.model = model;
         this.registry = registry;
         this.ledger = ledger;
@@ -65,6 +88,7 @@ public class JobApplier {
         this.recorder = recorder;
         this.outbox = outbox;
         this.maxAttempts = config.apply().maxAttempts();
+        this.chunkSize = Math.max(1, config.apply().chunkSize());
         this.backoff = new Backoff(config.apply().backoffBase(), config.apply().backoffMax());
         this.meters = meters;
     }
@@ -81,75 +105,121 @@ public class JobApplier {
     public void apply(ApplyJob candidate) {
         // the worker's list may be stale: act only on the job as it stands now
         ApplyJob job = QuarkusTransaction.requiringNew().call(() -> jobs.find(candidate.id)).orElse(null);
-        if (job == null || job.status != JobStatus.PENDING || job.attempts != candidate.attempts) {
+        if (job == null || job.status != JobStatus.PENDING || job.attempts != candidate.attempts
+                || job.outages != candidate.outages || job.nextAttemptAt.isAfter(Instant.now())) {
             return;
         }
         List<Statement> plan;
         try {
             plan = QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
         } catch (RuntimeException e) {
-            // planning reads the facts and the ledger: a passing outage or lock of our own database backs off like a
-            // transient Snowflake failure; only a plan that cannot be made (an unregistered role) parks at once
-            boolean passing = DatabaseFailure.of(e).passes();
-            if (!passing) {
+            // planning reads the facts and the ledger: an outage of our own database is waited out, a lock conflict
+            // retried; only a plan that cannot be made (an unregistered role) parks at once
+            Cause cause = of(DatabaseFailure.of(e));
+            if (cause == Cause.PERMANENT) {
                 Log.errorf(e, "job %d cannot be planned", job.id);
             }
-            QuarkusTransaction.requiringNew().run(() -> retryOrPark(job, passing, "plan: " + e.getMessage()));
+            QuarkusTransaction.requiringNew().run(() -> failed(job, cause, "plan: " + e.getMessage()));
             return;
         }
-        List<Outcome> outcomes = List.of();
-        SQLException failure = null;
-        if (!plan.isEmpty()) {
-            try (Connection c = snowflake.borrow()) {
-                outcomes = StatementRunner.run(c, plan);
-                // a dead session fails the job's attempt; evicting it lets the retry log in anew
-                snowflake.evictIfSessionLost(outcomes.get(outcomes.size() - 1).error());
-            } catch (SQLException e) {
-                failure = e;
-                snowflake.evictIfSessionLost(e);
-            }
+        if (plan.isEmpty()) {
+            recordLocked(job, List.of(), List.of(), true, null);
+            return;
         }
-        SQLException connectionFailure = failure;
-        List<Outcome> done = outcomes;
-        // One job records at a time. The worker keeps apart only the roles a job names, so two running jobs may both
-        // plan a role neither names (one both hold, not created yet); recorded at once, their ledger rows would wait
-        // on each other in opposite orders until the database gave up on both.
-        recording.lock();
+        Connection connection;
         try {
-            QuarkusTransaction.requiringNew().run(() -> record(job, done, connectionFailure));
-        } finally {
-            recording.unlock();
+            connection = snowflake.borrow();
+        } catch (SQLException e) {
+            snowflake.evictIfSessionLost(e);
+            recordLocked(job, List.of(), List.of(), true, e);
+            return;
+        }
+        try (Connection c = connection) {
+            for (int from = 0; from < plan.size(); from += chunkSize) {
+                List<Outcome> outcomes = StatementRunner.run(c, plan.subList(from, Math.min(plan.size(), from + chunkSize)));
+                SQLException failure = outcomes.get(outcomes.size() - 1).error();
+                // a dead session fails the job's attempt; evicting it lets the retry log in anew
+                snowflake.evictIfSessionLost(failure);
+                boolean last = failure != null || from + outcomes.size() == plan.size();
+                recordLocked(job, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure);
+                if (failure != null) {
+                    return;
+                }
+            }
+        } catch (SQLException closing) {
+            Log.debugf(closing, "job %d: closing its Snowflake connection failed", job.id);
         }
     }
 
-    private void record(ApplyJob job, List<Outcome> outcomes, SQLException connectionFailure) {
+    /** Roles in the plan that the job does not name: held roles the planner pulled in because they were not created. */
+    private static List<String> pulledIn(ApplyJob job, List<Statement> plan) {
+        Set<String> roles = new LinkedHashSet<>();
+        plan.forEach(s -> roles.add(s.role()));
+        roles.removeAll(job.roles);
+        return List.copyOf(roles);
+    }
+
+    /**
+     * Records one chunk in its own transaction. One job records at a time: the worker keeps apart only the roles a job
+     * names, so two running jobs may both plan a role neither names (one both hold, not created yet); recorded at once,
+     * their ledger rows would wait on each other in opposite orders until the database gave up on both.
+     */
+    private void recordLocked(ApplyJob job, List<String> pulledIn, List<Outcome> outcomes, boolean last,
+                              SQLException failure) {
+        recording.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(job, pulledIn, outcomes, last, failure));
+        } finally {
+            recording.unlock();
+        }
+        if (outcomes.stream().anyMatch(Outcome::ok)) {
+            health.reachable();
+        }
+    }
+
+    private void record(ApplyJob job, List<String> pulledIn, List<Outcome> outcomes, boolean last,
+                        SQLException failure) {
+        if (!pulledIn.isEmpty()) {
+            jobs.addRoles(job.id, pulledIn);
+        }
         Map<String, List<String>> appliedByRole = new LinkedHashMap<>();
-        SQLException failure = connectionFailure;
         for (Outcome o : outcomes) {
             Statement s = o.statement();
             recorder.record(job.id, job.eventId, job.eventType, job.login, o);
             meters.counter("gatehouse.grant.statements", "outcome", o.ok() ? "ok" : "failed").increment();
             if (o.ok()) {
                 appliedByRole.computeIfAbsent(s.role(), r -> new ArrayList<>()).add(s.sql());
-            } else {
-                failure = o.error();
             }
         }
         // in chunks: a first apply of thousands of statements on one role would not fit one Kafka record
         appliedByRole.forEach((role, sql) -> GrantsAppliedChunks.of(role, job.eventId, job.eventType, sql)
                 .forEach(outbox::publish));
+        if (!last) {
+            return;
+        }
         if (failure == null) {
             jobs.done(job.id);
             return;
         }
-        retryOrPark(job, ErrorClassifier.isTransient(failure), ErrorClassifier.code(failure) + " " + failure.getMessage());
+        Cause cause = ErrorClassifier.isOutage(failure) ? Cause.OUTAGE
+                : ErrorClassifier.isTransient(failure) ? Cause.TRANSIENT : Cause.PERMANENT;
+        failed(job, cause, ErrorClassifier.code(failure) + " " + failure.getMessage());
     }
 
-    /** A failed attempt: a transient cause backs off and retries until the attempts run out, then or else it parks. */
-    private void retryOrPark(ApplyJob job, boolean transientCause, String error) {
+    /** A failed attempt: an outage waits with back-off, a transient cause retries until the attempts run out, then or else it parks. */
+    private void failed(ApplyJob job, Cause cause, String error) {
+        if (cause == Cause.OUTAGE) {
+            meters.counter("gatehouse.grant.jobs.retried", "cause", "outage").increment();
+            int outages = job.outages + 1;
+            jobs.waitOutOutage(job.id, outages, Instant.now().plus(backoff.delay(outages)), error);
+            health.unreachable(error);
+            Log.warnf("job %d waits out an outage (%d so far, never parked): %s", job.id, outages, error);
+            return;
+        }
         int attempts = job.attempts + 1;
-        if (transientCause && attempts < maxAttempts) {
+        if (cause == Cause.TRANSIENT && attempts < maxAttempts) {
             jobs.retryLater(job.id, attempts, Instant.now().plus(backoff.delay(attempts)), error);
+            meters.counter("gatehouse.grant.jobs.retried", "cause", "transient").increment();
             Log.warnf("job %d attempt %d failed (transient, retrying): %s", job.id, attempts, error);
         } else {
             jobs.park(job.id, attempts, error);
@@ -158,8 +228,28 @@ public class JobApplier {
         }
     }
 
-    /** A failure that is not a classified Snowflake error: backs off like a transient one, parked when attempts run out. */
+    /**
+     * A failure that is not a classified Snowflake error: our own database away while recording is waited out, anything
+     * else backs off like a transient cause (parked when the attempts run out). When even that cannot be written (the
+     * database still away), the job stays as it was and the next round tries it again.
+     */
     public void failedUnexpectedly(ApplyJob job, RuntimeException e) {
-        QuarkusTransaction.requiringNew().run(() -> retryOrPark(job, true, "unexpected: " + e));
+        Cause cause = DatabaseFailure.of(e) == DatabaseFailure.OUTAGE ? Cause.OUTAGE : Cause.TRANSIENT;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> failed(job, cause, "unexpected: " + e));
+        } catch (RuntimeException unrecorded) {
+            Log.warnf("job %d: its failure could not be recorded either (%s); tried again next round", job.id, unrecorded);
+        }
+    }
+
+    private static Cause of(DatabaseFailure failure) {
+        switch (failure) {
+            case OUTAGE:
+                return Cause.OUTAGE;
+            case CONFLICT:
+                return Cause.TRANSIENT;
+            default:
+                return Cause.PERMANENT;
+        }
     }
 }

@@ -2,6 +2,10 @@ package io.gatehouse.grant.snowflake;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -10,7 +14,12 @@ import java.util.Set;
  * (606, 608), an expired session (390112/390114), and an object not there yet (2003, e.g. a user SCIM has not
  * provisioned yet, or a table that lands a moment later). Permanent: syntax (1003, class 42000), insufficient
  * privileges (3001, 42501): retrying cannot help, an operator must act. Anything unknown is treated as
- * transient; the job's attempt limit then parks it.
+ * transient; the job's attempt limit then parks it, unless it is an outage.
+ *
+ * <p>An outage is the transient kind that says nothing about the statement: Snowflake unreachable, slow or failing
+ * (connection refused or reset, an IOException, SQLState class 08, the driver's network and I/O errors 200015/200016
+ * (58030), its HTTP error after its own retries of 5xx and 429 (290000), a statement timeout or cancel (57014), a
+ * lost session). It is retried for as long as it lasts and never parks a job ({@link #isOutage}).
  *
  * <p>A lost session (390112 that the driver could not renew, 390114, or any SQLState of class 08) also means the
  * pooled connection that saw it is dead for good: only a new login works, so the pool must let it go
@@ -21,6 +30,8 @@ public final class ErrorClassifier {
     private static final int WRONG_CREDENTIALS = 390100;
     private static final Set<Integer> SESSION_LOST_CODES = Set.of(390112, 390114);
     private static final Set<Integer> PERMANENT_CODES = Set.of(1003, 3001, 2002, 2043);
+    private static final Set<Integer> OUTAGE_CODES = Set.of(200002, 200015, 200016, 200052, 290000);
+    private static final Set<String> OUTAGE_STATES = Set.of("58030", "57014");
     private static final Set<String> PERMANENT_STATES = Set.of("42000", "42501", "42601", "42710");
 
     private ErrorClassifier() {
@@ -43,6 +54,29 @@ public final class ErrorClassifier {
             return false;
         }
         return true;
+    }
+
+    /**
+     * True when the failure is Snowflake (or the way to it) being away, slow or failing rather than anything about the
+     * statement: retried with back-off for as long as it lasts, never parked. Wrong credentials are not an outage.
+     */
+    public static boolean isOutage(SQLException e) {
+        if (e.getErrorCode() == WRONG_CREDENTIALS) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof SQLTimeoutException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (OUTAGE_CODES.contains(sql.getErrorCode())
+                    || (sql.getSQLState() != null && OUTAGE_STATES.contains(sql.getSQLState()))
+                    // Agroal: no pooled connection and no new login within its acquisition timeout (a slow Snowflake)
+                    || String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return isSessionLost(e);
     }
 
     /**

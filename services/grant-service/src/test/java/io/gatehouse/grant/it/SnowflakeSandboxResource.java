@@ -13,11 +13,25 @@ public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleMan
 
     public static final String SERVICE_USER = "GATEHOUSE_SVC";
     public static final String SERVICE_PASSWORD = "svc-secret";
+    static final String ACCOUNT = "GHTEST";
+    /**
+     * The sandbox's port, fixed for the test JVM: {@link SnowflakeFaultResource} puts its proxy in front of it, and test
+     * resources start in no promised order.
+     */
+    static final int PORT = freePort();
     static volatile SnowflakeSandbox sandbox;
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
-        sandbox = SnowflakeSandbox.builder().accountName("GHTEST").adminPassword("admin-secret").build().start();
+        sandbox = SnowflakeSandbox.builder().port(PORT).accountName(ACCOUNT).adminPassword("admin-secret").build().start();
         sandbox.executeAsAdmin("CREATE ROLE GATEHOUSE_ADMIN");
         sandbox.executeAsAdmin("GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
         sandbox.executeAsAdmin("GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
