@@ -1,11 +1,8 @@
 package io.gatehouse.connector.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.connector.domain.ConnectorState;
-import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.SyncCompleted;
@@ -14,7 +11,6 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,9 +18,6 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,21 +40,24 @@ class BrokenConnectionTest {
         Flow flow = new Flow(companion);
         String service = Flow.newService("alpha");
         ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
-        String connectionId = activeWithFirstTablesAnnounced(flow, request, "ALPHA");
+        String connectionId = flow.activeWithTableAnnounced(request, "ALPHA");
 
         // The sandbox sends no connection_failure webhook: the webhook-receiver's event is published directly.
         flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
                 "Invalid login credentials"));
-        awaitState(connectionId, ConnectorState.BROKEN);
+        Flow.awaitState(connectionId, ConnectorState.BROKEN);
+        assertThat(flow.awaitOnboarding(request.requestId(), "ConnectorInterrupted").path("reason").asText())
+                .isEqualTo("connection_failure: Invalid login credentials");
 
         // While broken the source grew a table; the owner fixes the credentials and Fivetran syncs again.
-        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
-        reloadSchema(connectionId);
+        Flow.sourceGrows(service, connectionId, "alpha", "beta");
         flow.send(new SyncCompleted(connectionId, FivetranSandboxResource.GROUP, UUID.randomUUID().toString(),
                 SyncStatus.SUCCESSFUL, null));
 
-        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + ".BETA", "TableAdded");
-        awaitState(connectionId, ConnectorState.ACTIVE);
+        flow.awaitTable(request, "BETA");
+        Flow.awaitState(connectionId, ConnectorState.ACTIVE);
+        assertThat(flow.awaitOnboarding(request.requestId(), "ConnectorRecovered").path("signal").asText())
+                .isEqualTo("sync_end");
         assertThat(flow.all(Topics.CATALOG, "TableAdded", request.requestId(), Duration.ofSeconds(2)))
                 .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("ALPHA", "BETA");
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
@@ -78,30 +74,12 @@ class BrokenConnectionTest {
 
         flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
 
-        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + ".GAMMA", "TableAdded");
+        flow.awaitTable(request, "GAMMA");
         assertThat(unauthorized() - before).isEqualTo(2);
-        awaitState(connectionId, ConnectorState.ACTIVE);
+        Flow.awaitState(connectionId, ConnectorState.ACTIVE);
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
     }
 
-
-    private static String activeWithFirstTablesAnnounced(Flow flow, ConnectorRequested request, String table) {
-        String connectionId = flow.activated(request);
-        flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
-        flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
-        return connectionId;
-    }
-
-    private static void reloadSchema(String connectionId) {
-        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
-                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
-                .then().statusCode(200);
-    }
-
-    private static void awaitState(String connectionId, ConnectorState state) {
-        await().atMost(Flow.WAIT).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> ConnectorRequest.byConnection(connectionId).map(r -> r.state == state).orElse(false)));
-    }
 
     private double unauthorized() {
         return registry.find("gatehouse.connector.fivetran.unauthorized").counters().stream()

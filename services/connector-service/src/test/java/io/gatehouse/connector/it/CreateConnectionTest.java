@@ -17,9 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -151,8 +153,9 @@ class CreateConnectionTest {
         assertThat(Flow.connectionsWithSchema(first.schemaName())).hasSize(1);
     }
 
+    /** Every card, the first and each reissue, carries the owner link: our open URL with a token for the request. */
     @Test
-    void reissueRegeneratesTheCardOfTheSameConnection() {
+    void reissueRegeneratesTheCardOfTheSameConnectionEachWithAnOwnerLink() {
         ConnectorRequested request = Flow.request();
         flow.send(request);
         JsonNode first = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
@@ -165,5 +168,18 @@ class CreateConnectionTest {
         assertThat(second.path("connectionId").asText()).isEqualTo(first.path("connectionId").asText());
         assertThat(second.path("connectCardUri").asText()).isNotEqualTo(first.path("connectCardUri").asText());
         assertThat(Flow.connectionsWithSchema(request.schemaName())).hasSize(1);
+        assertOwnerLink(first, request.requestId());
+        assertOwnerLink(second, request.requestId());
+    }
+
+    /** The open URL is derived from the return URL (none configured in tests); the token verifies as an owner link only. */
+    private void assertOwnerLink(JsonNode issued, String requestId) {
+        String prefix = returnUrl.replaceFirst("/return$", "/open") + "?token=";
+        String link = issued.path("ownerLink").asText();
+        assertThat(link).startsWith(prefix);
+        String token = URLDecoder.decode(link.substring(prefix.length()), StandardCharsets.UTF_8);
+        RedirectState signer = new RedirectState(stateKey);
+        assertThat(signer.verifyOwnerLink(token).requestId()).isEqualTo(requestId);
+        assertThat(signer.verify(token).valid()).isFalse();
     }
 }

@@ -1,22 +1,31 @@
 package io.gatehouse.connector.it;
 
-import io.gatehouse.testing.fivetran.FivetranSandboxResource;
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.connector.domain.ConnectorState;
+import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.Owner;
 import io.gatehouse.events.SetupCompleted;
+import io.gatehouse.events.SyncCompleted;
+import io.gatehouse.events.SyncStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.fivetran.sandbox.SandboxConnection;
+import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import io.gatehouse.testing.kafka.KafkaEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
 /** Drives the connector-service from the outside: events in on Kafka, events out on Kafka, Fivetran in the sandbox. */
 final class Flow {
@@ -87,8 +96,51 @@ final class Flow {
         String connectionId = issued.path("connectionId").asText();
         send(new SetupCompleted(request.requestId(), connectionId));
         awaitOnboarding(request.requestId(), "ConnectorActivated");
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
+        Awaitility.await().atMost(WAIT).until(() -> !FivetranSandboxResource.sandbox().connection(connectionId).tablesBySchema().isEmpty());
         return connectionId;
+    }
+
+    /** {@link #activated}, then the first sync's SyncCompleted: {@code table} (of a {@link #newService}) announced. */
+    String activeWithTableAnnounced(ConnectorRequested request, String table) {
+        String connectionId = activated(request);
+        send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
+        awaitTable(request, table);
+        return connectionId;
+    }
+
+    /** TableAdded for {@code table} of a {@link #newService} request (schema {@code <schemaName>}, upper case). */
+    JsonNode awaitTable(ConnectorRequested request, String table) {
+        return await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table,
+                "TableAdded");
+    }
+
+    /** The source of a {@link #newService} now holds {@code tables}, and Fivetran's schema config has picked them up. */
+    static void sourceGrows(String service, String connectionId, String... tables) {
+        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of(tables)));
+        reloadSchema(connectionId);
+    }
+
+    static void reloadSchema(String connectionId) {
+        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
+                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
+                .then().statusCode(200);
+    }
+
+    /** The request row holding the connection, read in a transaction of its own. */
+    static ConnectorRequest row(String connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectorRequest.byConnection(connectionId).orElseThrow());
+    }
+
+    /** Waits until the service's inbox has taken {@code event} (applied or refused: its transaction committed). */
+    static void awaitProcessed(CloudEvent<?> event) {
+        Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ((Number) ConnectorRequest.getEntityManager()
+                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                        .setParameter(1, event.id()).getSingleResult()).longValue() == 1));
+    }
+
+    static void awaitState(String connectionId, ConnectorState state) {
+        Awaitility.await().atMost(WAIT).until(() -> row(connectionId).state == state);
     }
 
     private static boolean isType(ConsumerRecord<String, String> r, String ceName) {

@@ -1,6 +1,5 @@
 package io.gatehouse.connector.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -76,8 +74,7 @@ class SyncPollTest {
         double newSyncs = polled("new_sync");
 
         // The source grows a table and Fivetran syncs it; its sync_end is lost on the way.
-        FivetranSandboxResource.sandbox().settings().catalog().service(service, Map.of("main", List.of("alpha", "beta")));
-        reloadSchema(connectionId);
+        Flow.sourceGrows(service, connectionId, "alpha", "beta");
         fivetran.syncNow(connectionId);
         await().atMost(Flow.WAIT).until(() -> succeededAt(connectionId).isAfter(first));
 
@@ -165,12 +162,6 @@ class SyncPollTest {
 
     private static long schemaReads(String connectionId) {
         return FivetranSandboxResource.sandbox().requestCount("GET /v1/connections/" + connectionId + "/schemas");
-    }
-
-    private static void reloadSchema(String connectionId) {
-        given().auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
-                .post(FivetranSandboxResource.sandbox().baseUrl() + "/v1/connections/" + connectionId + "/schemas/reload")
-                .then().statusCode(200);
     }
 
     private double polled(String outcome) {
