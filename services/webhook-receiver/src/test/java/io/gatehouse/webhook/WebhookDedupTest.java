@@ -89,6 +89,20 @@ class WebhookDedupTest {
     }
 
     @Test
+    void connectionSuccessfulBecomesConnectorHealthy() {
+        String connection = SignedWebhooks.connectionId();
+        SignedWebhooks.postSigned(SignedWebhooks.event("connection_successful", connection, "{}"))
+                .statusCode(200).body("outcome", equalTo("published"));
+
+        ConsumerRecord<String, String> record = Topic.await(companion, Topics.FIVETRAN, connection);
+        assertThat(Topic.type(record)).isEqualTo("gatehouse.ConnectorHealthy.v1");
+        assertThat(Topic.body(record).path("connectionId").asText()).isEqualTo(connection);
+        assertThat(Topic.body(record).path("groupId").asText()).isEqualTo("gatehouse_group");
+        assertThat(Topic.body(record).path("fivetranEvent").asText()).isEqualTo("connection_successful");
+        assertThat(Topic.events(companion, Topics.FIVETRAN, connection)).hasSize(1);
+    }
+
+    @Test
     void otherEventsAreAcceptedCountedAndNotPublished() {
         String connection = SignedWebhooks.connectionId();
         double syncStarts = count("sync_start", "ignored");

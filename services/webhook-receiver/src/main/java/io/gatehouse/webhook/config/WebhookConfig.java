@@ -51,8 +51,8 @@ public interface WebhookConfig {
         /** This service's base URL as Fivetran reaches it (https in production), without {@code /webhooks/fivetran}. */
         Optional<String> publicUrl();
 
-        /** Fivetran events the webhook subscribes to. */
-        @WithDefault("sync_end,connection_failure")
+        /** Fivetran events the webhook subscribes to ({@code connection_successful} tells a broken connection healed). */
+        @WithDefault("sync_end,connection_failure,connection_successful")
         List<String> events();
 
         /** How long after startup the first attempt runs, and how often a failed one is retried. */

@@ -1,6 +1,7 @@
 package io.gatehouse.webhook.domain;
 
 import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.ConnectorHealthy;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
@@ -10,18 +11,20 @@ import java.util.Set;
 
 /**
  * What a Fivetran webhook means to Gatehouse: {@code sync_end} becomes {@link SyncCompleted},
- * {@code connection_failure} becomes {@link ConnectorBroken}, anything else is accepted and ignored.
+ * {@code connection_failure} becomes {@link ConnectorBroken}, {@code connection_successful} becomes
+ * {@link ConnectorHealthy}, anything else is accepted and ignored.
  */
 public final class WebhookTranslation {
 
     public static final String SYNC_END = "sync_end";
     public static final String CONNECTION_FAILURE = "connection_failure";
+    public static final String CONNECTION_SUCCESSFUL = "connection_successful";
     /**
      * Event names Gatehouse knows (Fivetran's documented list), used to keep metric tags bounded; anything
      * else is tagged {@code other}.
      */
     public static final Set<String> KNOWN_EVENTS = Set.of("sync_start", SYNC_END, "status", "dbt_run_start",
-            "dbt_run_succeeded", "dbt_run_failed", "connection_successful", CONNECTION_FAILURE, "create_connector",
+            "dbt_run_succeeded", "dbt_run_failed", CONNECTION_SUCCESSFUL, CONNECTION_FAILURE, "create_connector",
             "pause_connector", "resume_connector", "edit_connector", "delete_connector", "force_update_connector",
             "resync_connector", "resync_table", "transformation_start", "transformation_succeeded", "transformation_failed");
     /**
@@ -50,7 +53,8 @@ public final class WebhookTranslation {
     }
 
     public static Result translate(FivetranWebhook hook) {
-        boolean actionable = SYNC_END.equals(hook.event()) || CONNECTION_FAILURE.equals(hook.event());
+        boolean actionable = SYNC_END.equals(hook.event()) || CONNECTION_FAILURE.equals(hook.event())
+                || CONNECTION_SUCCESSFUL.equals(hook.event());
         if (!actionable) {
             return Result.ignore("event type not acted on");
         }
@@ -60,7 +64,12 @@ public final class WebhookTranslation {
         if (hook.connectorId().startsWith(TEST_CONNECTION_PREFIX)) {
             return Result.ignore("test delivery");
         }
-        return SYNC_END.equals(hook.event()) ? syncEnd(hook) : Result.publish(broken(hook));
+        return switch (hook.event()) {
+            case SYNC_END -> syncEnd(hook);
+            // The connection's setup tests pass again: a BROKEN connection may resume.
+            case CONNECTION_SUCCESSFUL -> Result.publish(new ConnectorHealthy(hook.connectorId(), hook.groupId(), hook.event()));
+            default -> Result.publish(broken(hook));
+        };
     }
 
     /**

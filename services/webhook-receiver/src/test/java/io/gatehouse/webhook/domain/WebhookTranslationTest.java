@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.events.ConnectorBroken;
+import io.gatehouse.events.ConnectorHealthy;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,18 @@ class WebhookTranslationTest {
 
         assertThat(WebhookTranslation.translate(FivetranWebhook.parse(bytes(body))).event())
                 .contains(new ConnectorBroken("c", null, "connection_failure", "Fivetran reported connection_failure"));
+    }
+
+    @Test
+    void connectionSuccessfulBecomesConnectorHealthyExceptForTestDeliveries() {
+        String body = "{\"event\":\"connection_successful\",\"connector_id\":\"c\",\"destination_group_id\":\"g\",\"data\":{}}";
+
+        assertThat(WebhookTranslation.translate(FivetranWebhook.parse(bytes(body))).event())
+                .contains(new ConnectorHealthy("c", "g", "connection_successful"));
+        assertThat(WebhookTranslation.translate(FivetranWebhook.parse(bytes(body.replace("\"c\"", "\"_connection_1\"")))).test())
+                .isTrue();
+        assertThatThrownBy(() -> WebhookTranslation.translate(FivetranWebhook.parse(
+                bytes("{\"event\":\"connection_successful\"}")))).hasMessageContaining("connector_id");
     }
 
     @Test
