@@ -3,6 +3,7 @@ package io.gatehouse.webhook;
 import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.gatehouse.events.Topics;
@@ -69,8 +70,9 @@ class RegistrationTest {
         ConsumerRecord<String, String> record = Topic.await(companion, Topics.FIVETRAN, connection.id());
         assertThat(Topic.type(record)).isEqualTo("gatehouse.SyncCompleted.v1");
         assertThat(Topic.body(record).path("status").asText()).isEqualTo("SUCCESSFUL");
-        assertThat(FivetranSandboxResource.sandbox().webhookDeliveries()).filteredOn(d -> connection.id().equals(d.connectionId()))
-                .extracting(WebhookDelivery::event).contains("sync_end");
+        // The sandbox notes a delivery once our answer is back, which may be after the event went out.
+        await().atMost(Topic.WAIT).untilAsserted(() -> assertThat(FivetranSandboxResource.sandbox().webhookDeliveries())
+                .filteredOn(d -> connection.id().equals(d.connectionId())).extracting(WebhookDelivery::event).contains("sync_end"));
         assertThat(Topic.events(companion, Topics.FIVETRAN, connection.id())).hasSize(1);
     }
 
