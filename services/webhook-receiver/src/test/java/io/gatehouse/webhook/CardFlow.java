@@ -53,15 +53,20 @@ final class CardFlow {
 
     /** A (re)issued card for {@code requestId}: a new connection, a new state, a new ConnectCardIssued. */
     Card issueFor(String requestId) {
-        return issue(requestId, null);
+        return issueFor(requestId, Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** A (re)issued card for {@code requestId} whose link Fivetran honours until {@code expiresAt}. */
+    Card issueFor(String requestId, Instant expiresAt) {
+        return issue(requestId, null, expiresAt);
     }
 
     /** A new request whose ConnectCardIssued carries {@code cardUri} instead of Fivetran's link (a hostile producer). */
     Card issueWithLink(String cardUri) {
-        return issue(UUID.randomUUID().toString(), cardUri);
+        return issue(UUID.randomUUID().toString(), cardUri, Instant.now().plus(Duration.ofDays(1)));
     }
 
-    private Card issue(String requestId, String announcedUri) {
+    private Card issue(String requestId, String announcedUri, Instant expiresAt) {
         String state = STATES.sign(requestId, Duration.ofHours(1));
         String returnUrl = returnUrl(state);
         Connection connection = fivetran.createConnection(CreateConnection.forConnectCard(FivetranSandboxResource.GROUP,
@@ -69,7 +74,7 @@ final class CardFlow {
         String cardUri = announcedUri != null ? announcedUri : connection.connectCard().uri();
         Card card = new Card(requestId, connection.id(), cardUri, state, returnUrl);
         KafkaEvents.send(companion, KafkaEvents.record(CloudEvent.of("/gatehouse/connector-service",
-                new ConnectCardIssued(requestId, card.connectionId(), card.cardUri(), Instant.now().plus(Duration.ofDays(1)), null))));
+                new ConnectCardIssued(requestId, card.connectionId(), card.cardUri(), expiresAt, null))));
         await().atMost(Topic.WAIT).until(() -> boundConnection(requestId) != null
                 && boundConnection(requestId).equals(card.connectionId()));
         return card;
@@ -77,6 +82,16 @@ final class CardFlow {
 
     String returnUrl(String state) {
         return returnEndpoint + "?state=" + state;
+    }
+
+    /** The owner link the connector-service hands out for {@code requestId}: {@code /connect-card/open?token=}. */
+    String ownerLink(String requestId) {
+        return openUrl(STATES.signOwnerLink(requestId, Duration.ofDays(30)));
+    }
+
+    /** The owner-link endpoint with {@code token} as is. */
+    String openUrl(String token) {
+        return returnEndpoint.toString().replace("/connect-card/return", "/connect-card/open") + "?token=" + token;
     }
 
     /** The owner completes the card in the sandbox; returns where Fivetran redirects the browser. */

@@ -23,6 +23,11 @@ final class Topic {
         return KafkaEvents.awaitRecord(companion, topic, r -> key.equals(r.key()), WAIT);
     }
 
+    /** The first record of one CloudEvents type under {@code key}. */
+    static ConsumerRecord<String, String> await(KafkaCompanion companion, String topic, String key, String ceType) {
+        return KafkaEvents.awaitRecord(companion, topic, r -> key.equals(r.key()) && ceType.equals(type(r)), WAIT);
+    }
+
     /**
      * The distinct events (CloudEvents ids) published under {@code key}. The outbox relay delivers at least once, so
      * the same event may sit on the topic twice; a second publication would carry a second id.

@@ -26,6 +26,9 @@ public class ConnectCardBinding extends PanacheEntityBase {
     public Instant issuedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the owner link last asked for a fresh card (ConnectCardRequested) because this one was (about to be) expired. */
+    @Column(name = "reissue_requested_at")
+    public Instant reissueRequestedAt;
 
     /** Whether the owner can still use the link to continue the setup. */
     public boolean cardUsableAt(Instant now) {

@@ -47,7 +47,8 @@ final class ReturnPages {
         };
     }
 
-    private static Response page(int status, TemplateInstance template) {
+    /** A page with the headers every owner-facing page carries. */
+    static Response page(int status, TemplateInstance template) {
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .entity(template.render())

@@ -34,6 +34,8 @@ public class ConnectCardIssuance {
         binding.expiresAt = card.expiresAt();
         binding.issuedAt = event.time();
         binding.updatedAt = Instant.now();
+        // A new card is a new generation: if it too cannot be handed out, the owner link may ask again at once.
+        binding.reissueRequestedAt = null;
         binding.persist();
     }
 }
