@@ -56,6 +56,9 @@ public class OnboardingRequest extends PanacheEntityBase {
     public String cardUri;
     @Column(name = "card_expires_at")
     public Instant cardExpiresAt;
+    /** The link to hand to the owner (from ConnectCardIssued): it outlives each card, unlike {@link #cardUri}. */
+    @Column(name = "owner_link")
+    public String ownerLink;
     @Column(name = "failure_stage")
     public String failureStage;
     @Column(name = "failure_code")
@@ -96,6 +99,23 @@ public class OnboardingRequest extends PanacheEntityBase {
     public void moveTo(RequestState target, Instant at) {
         state = state.moveTo(target);
         updatedAt = at;
+    }
+
+    /** The running connection works again: ACTIVE, and a failure that was reactivated is no longer the request's story. */
+    public void recover(Instant at) {
+        RequestState next = state.recover();
+        if (next != state && state == RequestState.FAILED) {
+            failureStage = null;
+            failureCode = null;
+            failureReason = null;
+        }
+        state = next;
+        updatedAt = at;
+    }
+
+    /** The owner link, while the owner still has a setup to do. */
+    public boolean ownerLinkUseful() {
+        return ownerLink != null && state.acceptsConnectCardReissue();
     }
 
     /** The card link, only while Fivetran still honours it (one day after issue). */

@@ -1,5 +1,6 @@
 package io.gatehouse.onboarding.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.onboarding.config.OnboardingConfig;
 import io.gatehouse.onboarding.domain.CanonicalJson;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform team asks for sources here; ops follow them. */
@@ -44,13 +49,15 @@ public class OnboardingRequestResource {
     private final OnboardingRequests requests;
     private final OnboardingQueries queries;
     private final OnboardingConfig config;
+    private final ObjectMapper json;
 
     OnboardingRequestResource(RequestValidation validation, OnboardingRequests requests, OnboardingQueries queries,
-            OnboardingConfig config) {
+            OnboardingConfig config, ObjectMapper json) {
         this.validation = validation;
         this.requests = requests;
         this.queries = queries;
         this.config = config;
+        this.json = json;
     }
 
     @POST
@@ -91,7 +98,11 @@ public class OnboardingRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "A request's state and timeline, with the Connect Card link while it is valid")
+    @Operation(summary = "A request's state and timeline, with the links for the owner",
+            description = "ownerLink is the link to hand to the data source owner while the setup is open: it always leads "
+                    + "to a usable Connect Card. connectCard is Fivetran's own link, shown only while it is valid (one day). "
+                    + "States: REQUESTED, CARD_ISSUED, SETUP_COMPLETED, ACTIVE, BROKEN (the running connection broke; "
+                    + "it recovers by itself or through reactivation), FAILED.")
     public OnboardingRequestView get(@PathParam("id") String id) {
         return OnboardingRequestView.of(queries.details(id), Instant.now());
     }
@@ -133,6 +144,23 @@ public class OnboardingRequestResource {
             + "link shows up on the request once the connector-service has it. 409 after setup completed.")
     public Response reissue(@PathParam("id") String id) {
         OnboardingRequest request = requests.requestConnectCard(id);
+        return Response.accepted(new Accepted(request.id, request.state, location(request.id)))
+                .location(URI.create(location(request.id))).build();
+    }
+
+    @POST
+    @Path("/{id}/reactivation")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Reactivate a broken or failed connection", description = "Optional JSON body {\"reason\": ...} "
+            + "(at most 500 characters). 202: the connector-service checks the connection with Fivetran and resumes it; the "
+            + "request turns ACTIVE once it runs again. 409 unless the request is BROKEN or FAILED, 404 for an unknown id.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Reactivation.class)))
+    public Response reactivate(@PathParam("id") String id, byte[] body, @Context SecurityContext security) throws IOException {
+        // Read here rather than by JAX-RS: a POST without a body has no Content-Type, which no JSON reader would take.
+        Reactivation reactivation = body == null || body.length == 0 ? null : json.readValue(body, Reactivation.class);
+        String reason = reactivation == null ? null : validation.check(reactivation).reasonOrNull();
+        OnboardingRequest request = requests.requestReactivation(id, reason, security.getUserPrincipal().getName());
         return Response.accepted(new Accepted(request.id, request.state, location(request.id)))
                 .location(URI.create(location(request.id))).build();
     }

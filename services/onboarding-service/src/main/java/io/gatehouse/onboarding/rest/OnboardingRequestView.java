@@ -22,6 +22,7 @@ public record OnboardingRequestView(
         String tableGroup,
         List<String> businesses,
         String connectionId,
+        String ownerLink,
         ConnectCardLink connectCard,
         Failure failure,
         List<String> tables,
@@ -29,7 +30,10 @@ public record OnboardingRequestView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The request as it stands at {@code now}: the card link only while it is valid. */
+    /**
+     * The request as it stands at {@code now}: the owner link while the setup is open (the link to hand out), Fivetran's
+     * card link only while it is valid.
+     */
     static OnboardingRequestView of(RequestDetails details, Instant now) {
         OnboardingRequest r = details.request();
         ConnectCardLink card = r.cardValidAt(now) ? new ConnectCardLink(r.cardUri, r.cardExpiresAt) : null;
@@ -41,7 +45,7 @@ public record OnboardingRequestView(
         // and jsonb's order on PostgreSQL.
         return new OnboardingRequestView(r.id, r.state, r.service, r.groupId, r.schemaName, CanonicalJson.sorted(r.config),
                 new NewOnboardingRequest.Owner(r.ownerName, r.ownerEmail), r.tableGroup, r.businesses, r.connectionId,
-                card, failure, details.tables(), timeline, r.createdAt, r.updatedAt);
+                r.ownerLinkUseful() ? r.ownerLink : null, card, failure, details.tables(), timeline, r.createdAt, r.updatedAt);
     }
 
     /** The link the owner opens; shown only while it is valid. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a new request in one pass, so the 400 names every bad field at once: Bean Validation, then the
+ * Checks a new request (and a reactivation's body) in one pass, so the 400 names every bad field at once: Bean Validation, then the
  * credential rule on {@code config} keys, then keys that Gatehouse sets itself.
  */
 @ApplicationScoped
@@ -27,6 +27,18 @@ public class RequestValidation {
     RequestValidation(Validator validator, OnboardingConfig config) {
         this.validator = validator;
         this.credentials = new CredentialKeys(config.credentialMarkers());
+    }
+
+    /** The reactivation body as given, or {@link InvalidInputException} naming every bad field. */
+    public Reactivation check(Reactivation body) {
+        List<InvalidInputException.Violation> errors = new ArrayList<>();
+        for (ConstraintViolation<Reactivation> v : validator.validate(body)) {
+            errors.add(new InvalidInputException.Violation(FieldPaths.of(v.getPropertyPath()), v.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The reactivation has " + errors.size() + " invalid field(s).", errors);
+        }
+        return body;
     }
 
     /** Throws {@link InvalidInputException} naming every bad field; libs/rest sorts them by field, then message. */

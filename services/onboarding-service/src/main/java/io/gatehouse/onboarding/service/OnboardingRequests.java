@@ -7,6 +7,7 @@ import io.gatehouse.events.ConnectCardRequested;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.EventType;
 import io.gatehouse.events.Owner;
+import io.gatehouse.events.ReactivationRequested;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.gatehouse.onboarding.domain.RequestState;
 import io.gatehouse.onboarding.persistence.OnboardingRequest;
@@ -74,6 +75,25 @@ public class OnboardingRequests {
                     "Request " + id + " is " + request.state + ": a new Connect Card is issued only before setup completes.");
         }
         outbox.publish(new ConnectCardRequested(id));
+        return request;
+    }
+
+    /**
+     * Asks the connector-service to bring a BROKEN or FAILED request's connection back (ReactivationRequested); not
+     * found for an unknown request, a conflict in any other state. The timeline shows who asked, at once.
+     */
+    @Transactional
+    public OnboardingRequest requestReactivation(String id, String reason, String caller) {
+        OnboardingRequest request = OnboardingRequest.<OnboardingRequest>findByIdOptional(id)
+                .orElseThrow(() -> notFound(id));
+        if (!request.state.acceptsReactivation()) {
+            throw new ConflictException("Request " + id + " is " + request.state
+                    + ": only a BROKEN or FAILED request can be reactivated.");
+        }
+        CloudEvent<ReactivationRequested> event = outbox.publish(new ReactivationRequested(id, reason));
+        // The consumer skips this event id when the event comes back from the topic.
+        TimelineEntry.of(id, event.id(), EventType.REACTIVATION_REQUESTED.eventName(), event.time(),
+                "reactivation requested by " + caller + (reason == null ? "" : ": " + reason)).persist();
         return request;
     }
 

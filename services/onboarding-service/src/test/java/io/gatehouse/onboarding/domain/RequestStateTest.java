@@ -1,6 +1,7 @@
 package io.gatehouse.onboarding.domain;
 
 import static io.gatehouse.onboarding.domain.RequestState.ACTIVE;
+import static io.gatehouse.onboarding.domain.RequestState.BROKEN;
 import static io.gatehouse.onboarding.domain.RequestState.CARD_ISSUED;
 import static io.gatehouse.onboarding.domain.RequestState.FAILED;
 import static io.gatehouse.onboarding.domain.RequestState.REQUESTED;
@@ -36,5 +37,44 @@ class RequestStateTest {
         assertThat(SETUP_COMPLETED.acceptsConnectCardReissue()).isFalse();
         assertThat(ACTIVE.acceptsConnectCardReissue()).isFalse();
         assertThat(FAILED.acceptsConnectCardReissue()).isFalse();
+        assertThat(BROKEN.acceptsConnectCardReissue()).isFalse();
+    }
+
+    @Test
+    void runningConnectionBreaksAndRecovers() {
+        assertThat(ACTIVE.moveTo(BROKEN)).isEqualTo(BROKEN);
+        assertThat(SETUP_COMPLETED.moveTo(BROKEN)).isEqualTo(BROKEN);
+        assertThat(BROKEN.moveTo(BROKEN)).isEqualTo(BROKEN);
+        assertThat(BROKEN.recover()).isEqualTo(ACTIVE);
+        assertThat(BROKEN.moveTo(FAILED)).isEqualTo(FAILED);
+    }
+
+    @Test
+    void aConnectionNeverSetUpCannotBreakAndLateEventsDoNotMoveABrokenOne() {
+        assertThat(REQUESTED.moveTo(BROKEN)).isEqualTo(REQUESTED);
+        assertThat(CARD_ISSUED.moveTo(BROKEN)).isEqualTo(CARD_ISSUED);
+        assertThat(FAILED.moveTo(BROKEN)).isEqualTo(FAILED);
+        assertThat(BROKEN.moveTo(ACTIVE)).as("a late ConnectorActivated").isEqualTo(BROKEN);
+        assertThat(BROKEN.moveTo(SETUP_COMPLETED)).isEqualTo(BROKEN);
+        assertThat(BROKEN.moveTo(CARD_ISSUED)).isEqualTo(BROKEN);
+    }
+
+    @Test
+    void recoveryMovesOnlyAStoppedConnection() {
+        assertThat(FAILED.recover()).as("a reactivated failure").isEqualTo(ACTIVE);
+        assertThat(ACTIVE.recover()).isEqualTo(ACTIVE);
+        assertThat(REQUESTED.recover()).isEqualTo(REQUESTED);
+        assertThat(CARD_ISSUED.recover()).isEqualTo(CARD_ISSUED);
+        assertThat(SETUP_COMPLETED.recover()).isEqualTo(SETUP_COMPLETED);
+    }
+
+    @Test
+    void onlyABrokenOrFailedRequestIsReactivated() {
+        assertThat(BROKEN.acceptsReactivation()).isTrue();
+        assertThat(FAILED.acceptsReactivation()).isTrue();
+        assertThat(REQUESTED.acceptsReactivation()).isFalse();
+        assertThat(CARD_ISSUED.acceptsReactivation()).isFalse();
+        assertThat(SETUP_COMPLETED.acceptsReactivation()).isFalse();
+        assertThat(ACTIVE.acceptsReactivation()).isFalse();
     }
 }

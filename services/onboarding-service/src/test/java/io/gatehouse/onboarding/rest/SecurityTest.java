@@ -33,6 +33,7 @@ class SecurityTest {
         Requests.asOps().contentType(ContentType.JSON).body(Requests.body(Requests.marker()))
                 .post("/onboarding-requests").then().statusCode(403);
         Requests.asOps().post("/onboarding-requests/any-id/connect-card").then().statusCode(403);
+        Requests.asOps().post("/onboarding-requests/any-id/reactivation").then().statusCode(403);
     }
 
     @Test

@@ -4,9 +4,12 @@ import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectCardIssued;
 import io.gatehouse.events.ConnectCardRequested;
 import io.gatehouse.events.ConnectorActivated;
+import io.gatehouse.events.ConnectorInterrupted;
+import io.gatehouse.events.ConnectorRecovered;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.OnboardingFailed;
+import io.gatehouse.events.ReactivationRequested;
 import io.gatehouse.events.SetupCompleted;
 import io.gatehouse.messaging.inbox.EventHandlers;
 import io.gatehouse.messaging.inbox.EventReceiver;
@@ -41,6 +44,10 @@ public class OnboardingConsumer {
                     r.connectionId = e.data().connectionId();
                     r.cardUri = e.data().connectCardUri();
                     r.cardExpiresAt = e.data().expiresAt();
+                    // The owner link binds the request, not the card: an older producer's card without one keeps the last.
+                    if (e.data().ownerLink() != null) {
+                        r.ownerLink = e.data().ownerLink();
+                    }
                     r.moveTo(RequestState.CARD_ISSUED, e.time());
                 }))
                 .on(ConnectCardRequested.class, e -> record(e, "a fresh Connect Card was asked for", r -> { }))
@@ -48,6 +55,12 @@ public class OnboardingConsumer {
                         r -> r.moveTo(RequestState.SETUP_COMPLETED, e.time())))
                 .on(ConnectorActivated.class, e -> record(e, "connection " + e.data().connectionId() + " unpaused",
                         r -> r.moveTo(RequestState.ACTIVE, e.time())))
+                .on(ConnectorInterrupted.class, e -> record(e, "connection " + e.data().connectionId() + " broke: "
+                        + e.data().reason(), r -> r.moveTo(RequestState.BROKEN, e.time())))
+                .on(ReactivationRequested.class, e -> record(e, "reactivation requested"
+                        + (e.data().reason() == null ? "" : ": " + e.data().reason()), r -> { }))
+                .on(ConnectorRecovered.class, e -> record(e, "connection " + e.data().connectionId() + " runs again: "
+                        + e.data().signal(), r -> r.recover(e.time())))
                 .on(OnboardingFailed.class, e -> record(e, failure(e.data()), r -> {
                     r.failureStage = e.data().stage().name();
                     r.failureCode = e.data().code();
