@@ -29,5 +29,6 @@ class ConfigDefaultsTest {
         assertThat(lookup.getValue("gatehouse.grant.drift.interval", String.class)).isEqualTo("off");
         assertThat(config.apply().backoffBase()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.managedPrefix()).isEqualTo("GH_");
+        assertThat(config.apply().chunkSize()).isEqualTo(200);
     }
 }

@@ -42,4 +42,23 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.isTransient(wrongPassword)).isFalse();
         assertThat(ErrorClassifier.isTransient(privileges)).isFalse();
     }
+
+    @Test
+    void snowflakeAwaySlowOrFailingIsAnOutageAStatementRefusalIsNot() {
+        SQLException network = new SQLException("JDBC driver encountered communication error", "58030", 200015);
+        SQLException http = new SQLException("HTTP status=503", "XX000", 290000);
+        SQLException timeout = new SQLException("Statement reached its statement or warehouse timeout", "57014", 630);
+        SQLException refused = new SQLException("could not connect", "XX000", 0, new java.net.ConnectException("refused"));
+        SQLException pool = new SQLException("Acquisition timeout while waiting for new connection");
+        SQLException lost = new SQLException("Session no longer exists.", null, 390112);
+
+        assertThat(java.util.List.of(network, http, timeout, refused, pool, lost))
+                .allSatisfy(e -> assertThat(ErrorClassifier.isOutage(e)).as(e.getMessage()).isTrue());
+        SQLException missing = new SQLException("does not exist or not authorized", "02000", 2003);
+        SQLException privileges = new SQLException("Insufficient privileges", "42501", 3001);
+        SQLException wrongPassword = new SQLException("Incorrect username or password", "08004", 390100);
+        assertThat(java.util.List.of(missing, privileges, wrongPassword))
+                .allSatisfy(e -> assertThat(ErrorClassifier.isOutage(e)).as(e.getMessage()).isFalse());
+        assertThat(ErrorClassifier.isTransient(missing)).as("may heal: retried, parked after max-attempts").isTrue();
+    }
 }
