@@ -85,12 +85,21 @@ public interface ConnectorConfig {
 
     /**
      * Reads ACTIVE and BROKEN connections from Fivetran now and then: a success newer than the last one seen (a
-     * {@code sync_end} webhook that never arrived) is handled as if its SyncCompleted had come.
+     * {@code sync_end} webhook that never arrived) is handled as if its SyncCompleted had come. Reads the connection of
+     * a CARD_ISSUED request too: a setup Fivetran reports connected is handled as if its SetupCompleted had come.
      */
     interface Poll {
-        /** How long after a poll a connection is polled again. */
+        /** How long after a poll an ACTIVE or BROKEN connection is polled again. */
         @WithDefault("15m")
         Duration interval();
+
+        /**
+         * How long after entering CARD_ISSUED, and after each poll, a connection waiting for its owner's setup is read.
+         * Shorter than {@link #interval()} (an owner is waiting for the activation), long enough that many open cards
+         * stay well inside Fivetran's rate limit.
+         */
+        @WithDefault("2m")
+        Duration setupInterval();
 
         /** How often the poller looks for connections due (also the {@code @Scheduled} default in SyncPoller). */
         @WithDefault("30s")

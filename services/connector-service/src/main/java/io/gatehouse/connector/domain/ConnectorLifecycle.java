@@ -45,6 +45,14 @@ public final class ConnectorLifecycle {
     private static final Set<ConnectorState> SET_UP = EnumSet.of(ACTIVATING, ACTIVE, BROKEN, REACTIVATING);
     /** Polled for a missed sync_end: an active connection, and a broken one (a successful sync heals it). */
     private static final Set<ConnectorState> POLLED = EnumSet.of(ACTIVE, BROKEN);
+    /** Polled for a setup the owner finished without coming back through the redirect (no SetupCompleted). */
+    private static final Set<ConnectorState> SETUP_POLLED = EnumSet.of(CARD_ISSUED);
+    /** Fivetran's {@code setup_state} of a connection whose owner finished the Connect Card. */
+    public static final String CONNECTED = "connected";
+    /** The note of a setup the poll confirmed: how an ACTIVATING request got there without a SetupCompleted. */
+    public static final String SETUP_CONFIRMED_BY_POLL = "setup confirmed by polling";
+    /** The refusal of a setup poll that found the connection not connected ({@code setup_state <state>} follows). */
+    public static final String SETUP_NOT_CONNECTED = "setup not connected";
     /** The refusal of a poll that found no success newer than the last one seen. */
     public static final String NO_NEWER_SUCCESS = "no newer success";
     /** The worker issues a card when it created or adopted the connection, or for a reissue. */
@@ -119,6 +127,26 @@ public final class ConnectorLifecycle {
     }
 
     /**
+     * A setup poll read the connection of a CARD_ISSUED request: {@code setupState} is Fivetran's {@code setup_state}.
+     * Connected means the owner finished the Connect Card but the SetupCompleted of the return page never came (Fivetran
+     * failed when the page asked, or the tab was closed): handled exactly as that SetupCompleted, ACTIVATING and the
+     * unpause due now, noted {@link #SETUP_CONFIRMED_BY_POLL}. A SetupCompleted that comes later is refused by
+     * ACTIVATING or ACTIVE, so nothing happens twice. Anything but connected (incomplete, broken, unknown) is the owner
+     * still at it: refused, nothing changes. Only CARD_ISSUED is polled for its setup; elsewhere the request has moved
+     * on (a reissue in flight is polled again once its card is issued).
+     */
+    public Transition setupSeenByPoll(RequestProgress current, String setupState, Instant now) {
+        if (!SETUP_POLLED.contains(current.state())) {
+            return refusedIn(current);
+        }
+        if (!CONNECTED.equals(setupState)) {
+            return Transition.refused(current, SETUP_NOT_CONNECTED + " (setup_state "
+                    + (setupState == null ? "unknown" : setupState) + ")");
+        }
+        return Transition.noted(current.in(ACTIVATING).dueNow(now), SETUP_CONFIRMED_BY_POLL);
+    }
+
+    /**
      * ConnectorHealthy (Fivetran's {@code connection_successful}): the setup tests pass again, so a BROKEN request is
      * ACTIVE again and its schema is read (what landed meanwhile is announced). Any other state has nothing to heal.
      */
@@ -144,9 +172,14 @@ public final class ConnectorLifecycle {
         return Transition.to(current.reactivating().dueNow(now));
     }
 
-    /** Whether a request in {@code state} has its connection polled. */
+    /** Whether a request in {@code state} has its connection polled for a missed sync_end. */
     public static boolean polled(ConnectorState state) {
         return POLLED.contains(state);
+    }
+
+    /** Whether a request in {@code state} has its connection polled for a finished setup nobody reported. */
+    public static boolean setupPolled(ConnectorState state) {
+        return SETUP_POLLED.contains(state);
     }
 
     /**

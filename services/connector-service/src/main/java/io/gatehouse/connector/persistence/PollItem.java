@@ -1,5 +1,10 @@
 package io.gatehouse.connector.persistence;
 
-/** A claimed poll as the poller sees it, outside any transaction: which request, which Fivetran connection. */
-public record PollItem(String requestId, String connectionId) {
+import io.gatehouse.connector.domain.ConnectorState;
+
+/**
+ * A claimed poll as the poller sees it, outside any transaction: which request, which Fivetran connection, and the state
+ * the request was claimed in (CARD_ISSUED: its setup is polled; ACTIVE or BROKEN: its syncs).
+ */
+public record PollItem(String requestId, String connectionId, ConnectorState state) {
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The poll of one request's connection for a missed {@code sync_end}: the last success seen and the poll schedule.
+ * The poll of one request's connection: for a setup the owner finished that nobody reported (CARD_ISSUED), and for a
+ * missed {@code sync_end} (ACTIVE, BROKEN): the last success seen and the poll schedule.
  * Written only through the single statements below (never as a loaded, modified entity), so concurrent writers never
  * overwrite each other's columns and the request row's version is left to the lifecycle.
  */
@@ -41,7 +42,7 @@ public class SyncPoll extends PanacheEntityBase {
 
     /** Up to {@code limit} polls due at {@code now} of requests in {@code states}, longest waiting first. */
     public static List<PollItem> due(Instant now, List<ConnectorState> states, int limit) {
-        return getEntityManager().createQuery("select new " + PollItem.class.getName() + "(p.requestId, r.connectionId)"
+        return getEntityManager().createQuery("select new " + PollItem.class.getName() + "(p.requestId, r.connectionId, r.state)"
                         + " from SyncPoll p, ConnectorRequest r where r.requestId = p.requestId and r.state in :states"
                         + " and r.connectionId is not null and p.nextPollAt <= :now order by p.nextPollAt", PollItem.class)
                 .setParameter("states", states).setParameter("now", now).setMaxResults(limit).getResultList();
@@ -56,20 +57,29 @@ public class SyncPoll extends PanacheEntityBase {
                 Parameters.with("until", until).and("id", requestId).and("now", now)) == 1;
     }
 
-    /** Schedules the first poll of a request that has none (it just became ACTIVE). */
+    /**
+     * Schedules the first poll of a request that has none (it just entered CARD_ISSUED, or became ACTIVE); a request
+     * enrolled already keeps its schedule (a reissued card does not push the setup poll back).
+     */
     public static void scheduleFirst(String requestId, Instant at) {
         update("nextPollAt = :at where requestId = :id and nextPollAt is null",
                 Parameters.with("at", at).and("id", requestId));
     }
 
-    /** The poll ran (or failed): the next one is due at {@code next}; {@code polledAt} only when Fivetran answered. */
+    /** Ends the polling of a request (its setup is done: it is ACTIVATING); becoming ACTIVE schedules it anew. */
+    public static void stop(String requestId) {
+        update("nextPollAt = null where requestId = :id", Parameters.with("id", requestId));
+    }
+
+    /**
+     * The poll ran (or failed): the next one is due at {@code next}, unless polling was stopped meanwhile (the setup
+     * was reported while the poll ran); {@code polledAt} only when Fivetran answered.
+     */
     public static void reschedule(String requestId, Instant next, Optional<Instant> polledAt) {
-        if (polledAt.isPresent()) {
-            update("nextPollAt = :next, polledAt = :polled where requestId = :id",
-                    Parameters.with("next", next).and("polled", polledAt.get()).and("id", requestId));
-        } else {
-            update("nextPollAt = :next where requestId = :id", Parameters.with("next", next).and("id", requestId));
-        }
+        update("nextPollAt = :next where requestId = :id and nextPollAt is not null",
+                Parameters.with("next", next).and("id", requestId));
+        polledAt.ifPresent(at -> update("polledAt = :polled where requestId = :id",
+                Parameters.with("polled", at).and("id", requestId)));
     }
 
     /** Records a success seen at {@code at}; the time only moves forward (a late or replayed event never moves it back). */

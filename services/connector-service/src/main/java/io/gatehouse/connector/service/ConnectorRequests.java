@@ -40,9 +40,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConnectorRequests {
 
-    /** The states whose connection is polled, as the poll query takes them. */
+    /** The states whose connection is polled (for its setup or its syncs), as the poll query takes them. */
     private static final List<ConnectorState> POLLED = Arrays.stream(ConnectorState.values())
-            .filter(ConnectorLifecycle::polled).toList();
+            .filter(state -> ConnectorLifecycle.polled(state) || ConnectorLifecycle.setupPolled(state)).toList();
 
     private final Outbox outbox;
     private final EntityManager em;
@@ -177,8 +177,7 @@ public class ConnectorRequests {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean syncPolled(PollItem item, Optional<Instant> succeededAt) {
-        ConnectorRequest row = ConnectorRequest.<ConnectorRequest>findByIdOptional(item.requestId())
-                .orElseThrow(() -> new IllegalStateException("request " + item.requestId() + " vanished"));
+        ConnectorRequest row = current(item.requestId());
         Instant now = now();
         Optional<Instant> lastSeen = SyncPoll.lastSuccess(item.requestId());
         Transition transition = lifecycle.syncSeenByPoll(row.progress(), succeededAt, lastSeen, now);
@@ -192,14 +191,41 @@ public class ConnectorRequests {
         if (transition.accepted()) {
             SyncPoll.sawSuccess(item.requestId(), succeededAt.orElseThrow());
         }
-        SyncPoll.reschedule(item.requestId(), now.plus(config.poll().interval()), Optional.of(now));
+        SyncPoll.reschedule(item.requestId(), now.plus(pollInterval(row.state)), Optional.of(now));
+        return transition.accepted();
+    }
+
+    /**
+     * What a setup poll read from Fivetran: the connection's {@code setup_state}. Connected, the request is handled as
+     * if the return page's SetupCompleted had come (the lifecycle decides; the unpause is due at once) and its polling
+     * stops until it is ACTIVE; otherwise nothing changes and the setup is polled again one setup interval later.
+     *
+     * @return true when the poll confirmed the setup and the lifecycle accepted it
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean setupPolled(PollItem item, String setupState) {
+        ConnectorRequest row = current(item.requestId());
+        Instant now = now();
+        Transition transition = lifecycle.setupSeenByPoll(row.progress(), setupState, now);
+        transition.refusal().ifPresent(why -> Log.debugf("setup poll of %s: nothing to do (%s)", item.connectionId(),
+                why));
+        apply(row, transition, now);
+        wakeWorkerIfDue(transition, now);
+        SyncPoll.reschedule(item.requestId(), now.plus(pollInterval(row.state)), Optional.of(now));
         return transition.accepted();
     }
 
     /** Fivetran could not be read: the connection is polled again one interval later; the request is untouched. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void pollFailed(PollItem item) {
-        SyncPoll.reschedule(item.requestId(), now().plus(config.poll().interval()), Optional.empty());
+        ConnectorState state = ConnectorRequest.<ConnectorRequest>findByIdOptional(item.requestId())
+                .map(row -> row.state).orElse(item.state());
+        SyncPoll.reschedule(item.requestId(), now().plus(pollInterval(state)), Optional.empty());
+    }
+
+    /** How long until a request in {@code state} is polled again: its setup more often than its syncs. */
+    private Duration pollInterval(ConnectorState state) {
+        return ConnectorLifecycle.setupPolled(state) ? config.poll().setupInterval() : config.poll().interval();
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
@@ -318,13 +344,16 @@ public class ConnectorRequests {
 
     /**
      * Records the decision and publishes its events; a break and a recovery are logged and counted as they are
-     * published. A request that has just become ACTIVE gets its first poll one interval ahead (a no-op when it is
-     * scheduled already).
+     * published. Polling follows the state: a request entering CARD_ISSUED is enrolled for its setup poll one setup
+     * interval ahead, one that has just become ACTIVE gets its first sync poll one interval ahead (both no-ops when it
+     * is scheduled already, so a reissue keeps its setup poll), and ACTIVATING (the setup is done) stops it.
      */
     private void apply(ConnectorRequest row, Transition transition, Instant now) {
         row.record(transition.next());
         if (transition.accepted()) {
             row.updatedAt = now;
+            transition.note().ifPresent(note -> Log.infof("request %s (connection %s): %s, now %s", row.requestId,
+                    row.connectionId, note, row.state));
             transition.publish().forEach(event -> {
                 if (event instanceof ConnectorInterrupted interrupted) {
                     Log.warnf("connection %s of request %s is broken (%s); waiting in BROKEN",
@@ -337,8 +366,11 @@ public class ConnectorRequests {
                 }
                 outbox.publish(event);
             });
-            if (transition.next().state() == ConnectorState.ACTIVE) {
-                SyncPoll.scheduleFirst(row.requestId, now.plus(config.poll().interval()));
+            switch (transition.next().state()) {
+                case CARD_ISSUED -> SyncPoll.scheduleFirst(row.requestId, now.plus(config.poll().setupInterval()));
+                case ACTIVATING -> SyncPoll.stop(row.requestId);
+                case ACTIVE -> SyncPoll.scheduleFirst(row.requestId, now.plus(config.poll().interval()));
+                default -> { }
             }
         }
     }
@@ -354,8 +386,12 @@ public class ConnectorRequests {
     }
 
     private static ConnectorRequest current(WorkItem item) {
-        return ConnectorRequest.<ConnectorRequest>findByIdOptional(item.requestId())
-                .orElseThrow(() -> new IllegalStateException("request " + item.requestId() + " vanished"));
+        return current(item.requestId());
+    }
+
+    private static ConnectorRequest current(String requestId) {
+        return ConnectorRequest.<ConnectorRequest>findByIdOptional(requestId)
+                .orElseThrow(() -> new IllegalStateException("request " + requestId + " vanished"));
     }
 
     private static Instant now() {

@@ -108,6 +108,14 @@ public class FivetranSteps {
     }
 
     /**
+     * The connection's {@code setup_state} as Fivetran reports it ({@code connected} once the owner finished the Connect
+     * Card). Called by the poller outside any transaction; a failure is the caller's to handle.
+     */
+    public String setupState(String connectionId) {
+        return fivetran.connection(connectionId).setupState();
+    }
+
+    /**
      * Exactly one connection per request: look first (a crash after an earlier create left one), create
      * otherwise, and on 409 adopt the one that holds the schema.
      */

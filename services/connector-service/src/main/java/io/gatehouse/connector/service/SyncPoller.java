@@ -1,6 +1,7 @@
 package io.gatehouse.connector.service;
 
 import io.gatehouse.connector.config.ConnectorConfig;
+import io.gatehouse.connector.domain.ConnectorLifecycle;
 import io.gatehouse.connector.persistence.PollItem;
 import io.gatehouse.messaging.work.WorkLoop;
 import io.micrometer.core.instrument.Counter;
@@ -9,16 +10,20 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Catches a {@code sync_end} webhook that never arrived: reads each ACTIVE or BROKEN connection from Fivetran once per
- * poll interval and hands its {@code succeeded_at} to {@link ConnectorRequests#syncPolled}, where a success newer than
- * the last one seen counts as a SyncCompleted. Polls are claimed in the database with a lease (so no two pollers, here
+ * Reads connections from Fivetran for what no event reported. A CARD_ISSUED request's connection is read once per setup
+ * interval: a {@code setup_state} of {@code connected} (the owner finished the Connect Card, but the return page's
+ * SetupCompleted never came) goes to {@link ConnectorRequests#setupPolled}, handled as that SetupCompleted. An ACTIVE or
+ * BROKEN connection is read once per poll interval and its {@code succeeded_at} handed to
+ * {@link ConnectorRequests#syncPolled}, where a success newer than the last one seen counts as a SyncCompleted (a
+ * {@code sync_end} webhook that never arrived). Polls are claimed in the database with a lease (so no two pollers, here
  * or in another instance, read the same connection at once) and Fivetran is called outside any transaction. A failed
- * read is counted and retried at the next poll; it never fails the request.
+ * read (5xx, 429, a timeout, our key refused) is counted and retried at the next poll; it never fails the request.
  */
 @ApplicationScoped
 public class SyncPoller {
@@ -26,18 +31,28 @@ public class SyncPoller {
     private final ConnectorRequests requests;
     private final FivetranSteps steps;
     private final ConnectorConfig.Poll config;
-    private final Counter newSync;
-    private final Counter noChange;
-    private final Counter failed;
+    private final Outcomes sync;
+    private final Outcomes setup;
     private final WorkLoop loop = new WorkLoop("sync-poller", this::round);
+
+    /** The counters of one kind of poll: {@code changed} when the lifecycle accepted what the poll read. */
+    private record Outcomes(Counter changed, Counter noChange, Counter failed) {
+        static Outcomes of(MeterRegistry registry, String name, String changed) {
+            return new Outcomes(registry.counter(name, "outcome", changed), registry.counter(name, "outcome", "no_change"),
+                    registry.counter(name, "outcome", "failed"));
+        }
+
+        void count(boolean accepted) {
+            (accepted ? changed : noChange).increment();
+        }
+    }
 
     SyncPoller(ConnectorRequests requests, FivetranSteps steps, ConnectorConfig config, MeterRegistry registry) {
         this.requests = requests;
         this.steps = steps;
         this.config = config.poll();
-        this.newSync = registry.counter("gatehouse.connector.sync.polled", "outcome", "new_sync");
-        this.noChange = registry.counter("gatehouse.connector.sync.polled", "outcome", "no_change");
-        this.failed = registry.counter("gatehouse.connector.sync.polled", "outcome", "failed");
+        this.sync = Outcomes.of(registry, "gatehouse.connector.sync.polled", "new_sync");
+        this.setup = Outcomes.of(registry, "gatehouse.connector.setup.polled", "confirmed");
     }
 
     @PreDestroy
@@ -60,31 +75,55 @@ public class SyncPoller {
     /** One batch of claimed polls, one call after another; a full batch means more may be due. */
     private boolean round() {
         List<PollItem> claimed = claim();
-        claimed.forEach(this::poll);
+        claimed.forEach(item -> {
+            if (ConnectorLifecycle.setupPolled(item.state())) {
+                pollSetup(item);
+            } else {
+                pollSync(item);
+            }
+        });
         return claimed.size() == config.batchSize();
     }
 
-    private void poll(PollItem item) {
+    private void pollSetup(PollItem item) {
+        String setupState;
+        try {
+            setupState = steps.setupState(item.connectionId());
+        } catch (RuntimeException e) {
+            failed(item, setup, config.setupInterval(), "failed", e.getMessage());
+            return;
+        }
+        try {
+            setup.count(requests.setupPolled(item, setupState));
+        } catch (RuntimeException e) {
+            // our database, or an event (the return page's SetupCompleted, a reissue) changed the request row meanwhile:
+            // nothing was recorded; the next poll, if the request still waits for its setup, reads it again
+            failed(item, setup, config.setupInterval(), "not recorded", e.toString());
+        }
+    }
+
+    private void pollSync(PollItem item) {
         Optional<Instant> succeededAt;
         try {
             succeededAt = steps.lastSuccess(item.connectionId());
         } catch (RuntimeException e) {
-            failed.increment();
-            Log.warnf("poll of connection %s (request %s) failed, polled again in %s: %s", item.connectionId(),
-                    item.requestId(), config.interval(), e.getMessage());
-            reschedule(item);
+            failed(item, sync, config.interval(), "failed", e.getMessage());
             return;
         }
         try {
-            (requests.syncPolled(item, succeededAt) ? newSync : noChange).increment();
+            sync.count(requests.syncPolled(item, succeededAt));
         } catch (RuntimeException e) {
             // our database, or an event or worker result changed the request row meanwhile (its version): nothing was
             // recorded, so the next poll sees the same success again
-            failed.increment();
-            Log.warnf("poll of connection %s (request %s) not recorded, polled again in %s: %s", item.connectionId(),
-                    item.requestId(), config.interval(), e.toString());
-            reschedule(item);
+            failed(item, sync, config.interval(), "not recorded", e.toString());
         }
+    }
+
+    private void failed(PollItem item, Outcomes outcomes, Duration interval, String what, String error) {
+        outcomes.failed().increment();
+        Log.warnf("poll of connection %s (request %s, %s) %s, polled again in %s: %s", item.connectionId(),
+                item.requestId(), item.state(), what, interval, error);
+        reschedule(item);
     }
 
     private void reschedule(PollItem item) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.persistence.ConnectorRequest;
+import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.GatehouseEvent;
@@ -20,10 +21,12 @@ import io.gatehouse.testing.kafka.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 
@@ -141,6 +144,21 @@ final class Flow {
 
     static void awaitState(String connectionId, ConnectorState state) {
         Awaitility.await().atMost(WAIT).until(() -> row(connectionId).state == state);
+    }
+
+    /** The request's poll row (schedule, last success seen), read in a transaction of its own. */
+    static SyncPoll poll(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> SyncPoll.<SyncPoll>findById(requestId));
+    }
+
+    static void awaitPoll(String requestId, Predicate<SyncPoll> condition) {
+        Awaitility.await().atMost(WAIT).until(() -> condition.test(poll(requestId)));
+    }
+
+    /** Waits for a poll that read the request's connection after {@code after}; returns when it did. */
+    static Instant awaitPolledAfter(String requestId, Instant after) {
+        awaitPoll(requestId, p -> p.polledAt != null && p.polledAt.isAfter(after));
+        return poll(requestId).polledAt;
     }
 
     private static boolean isType(ConsumerRecord<String, String> r, String ceName) {

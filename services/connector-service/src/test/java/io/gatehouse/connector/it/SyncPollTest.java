@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.persistence.ConnectorRequest;
-import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.SyncCompleted;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +68,7 @@ class SyncPollTest {
         // The first sync (started by the unpause) is announced although no SyncCompleted came: a poll saw it.
         flow.await(Topics.CATALOG, "RAW." + schema + ".ALPHA", "TableAdded");
         Instant first = succeededAt(connectionId);
-        awaitPoll(request.requestId(), p -> first.equals(p.lastSuccessAt));
+        Flow.awaitPoll(request.requestId(), p -> first.equals(p.lastSuccessAt));
         double newSyncs = polled("new_sync");
 
         // The source grows a table and Fivetran syncs it; its sync_end is lost on the way.
@@ -83,7 +81,7 @@ class SyncPollTest {
                 .extracting(t -> t.path("table").asText()).containsExactlyInAnyOrder("ALPHA", "BETA");
         assertThat(polled("new_sync") - newSyncs).isGreaterThanOrEqualTo(1);
         Instant second = succeededAt(connectionId);
-        awaitPoll(request.requestId(), p -> second.equals(p.lastSuccessAt));
+        Flow.awaitPoll(request.requestId(), p -> second.equals(p.lastSuccessAt));
         assertThat(flow.all(Topics.FIVETRAN, "SyncCompleted", connectionId, Duration.ofSeconds(1))).isEmpty();
         assertThat(state(connectionId)).isEqualTo(ConnectorState.ACTIVE);
     }
@@ -96,8 +94,8 @@ class SyncPollTest {
         long schemaReads = schemaReads(connectionId);
         double noChange = polled("no_change");
 
-        Instant polledAfter = awaitPolledAfter(request.requestId(), Instant.now());
-        awaitPolledAfter(request.requestId(), polledAfter);
+        Instant polledAfter = Flow.awaitPolledAfter(request.requestId(), Instant.now());
+        Flow.awaitPolledAfter(request.requestId(), polledAfter);
 
         assertThat(schemaReads(connectionId)).isEqualTo(schemaReads);
         assertThat(polled("no_change") - noChange).isGreaterThanOrEqualTo(2);
@@ -116,7 +114,7 @@ class SyncPollTest {
         // both attempts of one read (the client retries once in the call)
         FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId, 503, 2, null);
         await().atMost(Flow.WAIT).until(() -> polled("failed") > failed);
-        awaitPolledAfter(request.requestId(), Instant.now());
+        Flow.awaitPolledAfter(request.requestId(), Instant.now());
 
         assertThat(state(connectionId)).isEqualTo(ConnectorState.ACTIVE);
         assertThat(flow.all(Topics.ONBOARDING, "OnboardingFailed", request.requestId(), Duration.ofSeconds(1))).isEmpty();
@@ -131,7 +129,7 @@ class SyncPollTest {
         String connectionId = flow.activated(request);
         CloudEvent<SyncCompleted> synced = flow.send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
         flow.await(Topics.CATALOG, "RAW." + request.schemaName().toUpperCase(Locale.ROOT) + "." + table, "TableAdded");
-        awaitPoll(request.requestId(), p -> p.lastSuccessAt != null && !p.lastSuccessAt.isBefore(synced.time()));
+        Flow.awaitPoll(request.requestId(), p -> p.lastSuccessAt != null && !p.lastSuccessAt.isBefore(synced.time()));
         await().atMost(Flow.WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ConnectorRequest
                 .byConnection(connectionId).map(r -> !r.tablesDue && r.nextAttemptAt == null).orElse(false)));
         return connectionId;
@@ -140,20 +138,6 @@ class SyncPollTest {
     private Instant succeededAt(String connectionId) {
         String at = fivetran.connection(connectionId).succeededAt();
         return at == null ? Instant.EPOCH : Instant.parse(at).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static SyncPoll poll(String requestId) {
-        return QuarkusTransaction.requiringNew().call(() -> SyncPoll.<SyncPoll>findById(requestId));
-    }
-
-    private static void awaitPoll(String requestId, Predicate<SyncPoll> condition) {
-        await().atMost(Flow.WAIT).until(() -> condition.test(poll(requestId)));
-    }
-
-    /** Waits for a poll that read the connection after {@code after}; returns when it did. */
-    private static Instant awaitPolledAfter(String requestId, Instant after) {
-        awaitPoll(requestId, p -> p.polledAt != null && p.polledAt.isAfter(after));
-        return poll(requestId).polledAt;
     }
 
     private static ConnectorState state(String connectionId) {
