@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.hasSize;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.grant.persistence.ApplyJob;
+import io.gatehouse.grant.persistence.AuditEntry;
+import io.gatehouse.grant.persistence.AuditOutcome;
 import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
@@ -68,8 +70,11 @@ class RestApiTest extends StoryBase {
         Snowflake.table(db, "S", "T");
         Snowflake.user(u);
         send(new TableAdded(db, "S", "T", unique("GRP"), List.of(biz1, biz2), null, null));
-        send(new UserJoinedBusiness("id-" + u, u, biz1));
+        String joined = send(new UserJoinedBusiness("id-" + u, u, biz1)).id();
         await().atMost(WAIT).until(() -> canRead(u, db + ".S.T"));
+        // Snowflake answers before the job's records commit: the preview below plans from the ledger
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
+                "eventId = ?1 and outcome = ?2 and statement like '% TO USER %'", joined, AuditOutcome.OK) > 0));
         long before = Snowflake.sandbox().statementLog().count();
 
         given().auth().oauth2(TestTokens.ops()).contentType("application/json")
