@@ -4,6 +4,8 @@ import io.gatehouse.fivetran.sandbox.FivetranSandbox;
 import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.gatehouse.testing.process.ServiceDatabases;
+import io.gatehouse.testing.process.ServiceProcess;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,6 +31,7 @@ final class SystemUnderTest implements AutoCloseable {
     private static final String SERVICE_PASSWORD = "e2e-service-password";
 
     final KafkaTestResource kafka = new KafkaTestResource();
+    private final ServiceDatabases databases = new ServiceDatabases();
     final KafkaCompanion companion;
     final FivetranSandbox fivetran;
     final SnowflakeSandbox snowflake;
@@ -116,7 +119,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     private ServiceProcess service(String name, int port, Map<String, String> env) throws IOException {
         Map<String, String> withDb = new HashMap<>(env);
-        withDb.putAll(Databases.env(name));
+        withDb.putAll(databases.env("e2e_" + name.replace('-', '_')));
         ServiceProcess process = ServiceProcess.start(name, port, withDb);
         started.add(process);
         return process;
@@ -139,5 +142,6 @@ final class SystemUnderTest implements AutoCloseable {
         }
         companion.close();
         kafka.stop();
+        databases.close();
     }
 }

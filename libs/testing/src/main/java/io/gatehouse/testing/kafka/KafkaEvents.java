@@ -31,6 +31,16 @@ public final class KafkaEvents {
         return raw(event.topic(), event.subject(), event.id(), event.ceType(), CODEC.toJson(event.data()));
     }
 
+    /**
+     * The same with the event's {@code ce_time}: what orders membership facts per (user, business), so tests of late
+     * and replayed events state it.
+     */
+    public static ProducerRecord<String, String> timedRecord(CloudEvent<? extends GatehouseEvent> event) {
+        ProducerRecord<String, String> record = record(event);
+        record.headers().add(CloudEventHeaders.TIME, bytes(event.time().toString()));
+        return record;
+    }
+
     /** A record with free-form type and body, for testing what consumers do with bad input. */
     public static ProducerRecord<String, String> raw(String topic, String key, String id, String ceType, String body) {
         RecordHeaders headers = new RecordHeaders();

@@ -1,4 +1,4 @@
-package io.gatehouse.e2e;
+package io.gatehouse.testing.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,50 +10,68 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own JVM, as in production. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * A packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as its own JVM, as in production: started,
+ * stopped gracefully, killed with SIGKILL, and started again with the same settings, its output appended to one log.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final Map<String, String> env;
     private final Path log;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Map<String, String> env, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.env = Map.copyOf(env);
         this.log = log;
     }
 
-    static Path root() {
+    /** The repository root: the build passes it as {@code gatehouse.root}; tests run from their module. */
+    public static Path root() {
         return Path.of(System.getProperty("gatehouse.root", "../..")).toAbsolutePath().normalize();
     }
 
-    static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
+    /** Starts {@code services/<name>} on {@code port} with {@code env} added to this JVM's environment. */
+    public static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
+        ServiceProcess service = new ServiceProcess(name, port, env, log);
+        service.launch();
+        return service;
+    }
+
+    private void launch() throws IOException {
         Path jar = root().resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (the reactor does)");
         }
-        Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().put("GATEHOUSE_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("GATEHOUSE_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        process = builder.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits for {@code /q/health/ready} to answer 200. */
-    ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
+    public ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -74,7 +92,23 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready in " + timeout + "; log: " + tail());
     }
 
-    String tail() {
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed, as when a node dies. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same service again (same port, settings and log) after {@link #kill()} or {@link #close()}. */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+        return this;
+    }
+
+    /** The last lines of the service's log, for failure messages. */
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -94,5 +128,10 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + baseUrl();
     }
 }

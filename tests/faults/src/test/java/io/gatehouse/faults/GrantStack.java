@@ -1,0 +1,163 @@
+package io.gatehouse.faults;
+
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.GatehouseEvent;
+import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
+import io.gatehouse.testing.auth.TestTokens;
+import io.gatehouse.testing.faults.FaultProxy;
+import io.gatehouse.testing.kafka.KafkaEvents;
+import io.gatehouse.testing.process.ServiceDatabases;
+import io.gatehouse.testing.process.ServiceProcess;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The grant-service as production runs it, on this machine: the packaged service in its own JVM, a Kafka broker in
+ * another, its PostgreSQL (or the embedded default) behind a {@link FaultProxy}, and the Snowflake sandbox, whose
+ * HTTP server the stories stop and start. Everything a story reads, it reads through the real interfaces: the
+ * sandbox's grants over its SQL, the service's own tables over JDBC, its REST API.
+ */
+final class GrantStack implements AutoCloseable {
+
+    static final String DATABASE = "faults_grant";
+    private static final String SERVICE_USER = "GATEHOUSE_SVC";
+    private static final String SERVICE_PASSWORD = "faults-service-password";
+
+    final KafkaProcess kafka;
+    final KafkaCompanion companion;
+    final SnowflakeSandbox snowflake;
+    final ServiceDatabases databases = new ServiceDatabases();
+    final FaultProxy database;
+    final ServiceProcess grant;
+
+    GrantStack(Map<String, String> settings) throws Exception {
+        kafka = KafkaProcess.start();
+        companion = new KafkaCompanion(kafka.bootstrapServers());
+        snowflake = SnowflakeSandbox.builder().accountName("FAULTS").adminPassword("admin").build().start();
+        for (String sql : List.of(
+                "CREATE ROLE GATEHOUSE_ADMIN",
+                "GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
+                "GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
+                "GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN",
+                "CREATE USER " + SERVICE_USER + " PASSWORD = '" + SERVICE_PASSWORD + "' DEFAULT_ROLE = GATEHOUSE_ADMIN",
+                "GRANT ROLE GATEHOUSE_ADMIN TO USER " + SERVICE_USER,
+                "CREATE DATABASE RAW")) {
+            snowflake.executeAsAdmin(sql);
+        }
+        ServiceDatabases.Proxied db = databases.proxied(DATABASE);
+        database = db.proxy();
+        Map<String, String> env = new HashMap<>(db.env());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("GATEHOUSE_JWT_PUBLIC_KEY",
+                ServiceProcess.root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
+        env.put("GATEHOUSE_SNOWFLAKE_URL", snowflake.jdbcUrl());
+        env.put("GATEHOUSE_SNOWFLAKE_USER", SERVICE_USER);
+        env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);
+        // a dead Snowflake is noticed in seconds, not after the driver's default of minutes
+        env.put("GATEHOUSE_SNOWFLAKE_NETWORK_TIMEOUT_MS", "5000");
+        env.putAll(settings);
+        grant = ServiceProcess.start("grant-service", KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** A table in Snowflake and its TableAdded, so that the business's public role exists; waits for the role. */
+    void publishTable(String schema, String table, String group, String business) {
+        snowflake.executeAsAdmin("CREATE SCHEMA IF NOT EXISTS RAW." + schema);
+        snowflake.executeAsAdmin("CREATE TABLE RAW." + schema + "." + table + " (ID NUMBER)");
+        send(new io.gatehouse.events.TableAdded("RAW", schema, table, group, List.of(business), null, null), Instant.now());
+        Awaits.until(Duration.ofSeconds(60), () -> !snowflake.executeAsAdmin("SHOW ROLES LIKE 'GH_BIZ_" + business + "_PUBLIC'").isEmpty());
+    }
+
+    /** Snowflake users that exist before anyone joins (identity provisioning ran first). */
+    void users(List<String> logins) {
+        logins.forEach(login -> snowflake.executeAsAdmin("CREATE USER " + login + " PASSWORD = 'pw'"));
+    }
+
+    /** Puts an event on Kafka as an outside producer would, with its CloudEvents time. Returns the event id. */
+    String send(GatehouseEvent data, Instant time) {
+        CloudEvent<GatehouseEvent> event = new CloudEvent<>(UUID.randomUUID().toString(), "/tests/faults", time, data);
+        KafkaEvents.send(companion, KafkaEvents.timedRecord(event));
+        return event.id();
+    }
+
+    /** The user roles holding the business's public role, as Snowflake answers {@code SHOW GRANTS OF ROLE}. */
+    Set<String> members(String business) {
+        return snowflake.executeAsAdmin("SHOW GRANTS OF ROLE GH_BIZ_" + business + "_PUBLIC").stream()
+                .map(row -> row.get("grantee_name"))
+                .filter(name -> name.startsWith("GH_USER_"))
+                .map(name -> name.substring("GH_USER_".length()))
+                .collect(Collectors.toSet());
+    }
+
+    /** Successful statements in the sandbox's log that mention {@code text}, with how often each ran. */
+    Map<String, Long> statementsRun(String text) {
+        return snowflake.statementLog().entries().stream()
+                .filter(e -> e.succeeded() && e.sql().contains(text))
+                .collect(Collectors.groupingBy(e -> e.sql(), Collectors.counting()));
+    }
+
+    /** Audit rows with outcome OK that mention {@code text}, with how often each statement was recorded. */
+    Map<String, Long> audited(String text) throws Exception {
+        return auditCounts("select statement, count(*) from audit_entry where outcome = 'OK' and statement like ? group by statement", text);
+    }
+
+    /** Statements mentioning {@code text} recorded more than once for the same event: a change applied twice. */
+    Map<String, Long> auditedTwiceForOneEvent(String text) throws Exception {
+        return auditCounts("select event_id || ' ' || statement, count(*) from audit_entry where outcome = 'OK' and statement like ?"
+                + " group by event_id, statement having count(*) > 1", text);
+    }
+
+    private Map<String, Long> auditCounts(String sql, String text) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = databases.connect(DATABASE); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, "%" + text + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Rows the service parked as dead letters (records it could never apply). */
+    long deadLetters() throws Exception {
+        try (Connection c = databases.connect(DATABASE);
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from dead_letter")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> logins(String prefix, int count) {
+        List<String> logins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            logins.add(prefix + "_" + i);
+        }
+        return logins;
+    }
+
+    String token() {
+        return TestTokens.platformAdmin();
+    }
+
+    @Override
+    public void close() throws Exception {
+        grant.close();
+        snowflake.close();
+        companion.close();
+        kafka.close();
+        databases.close();
+    }
+}
