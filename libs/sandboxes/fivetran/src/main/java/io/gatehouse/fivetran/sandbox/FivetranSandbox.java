@@ -10,6 +10,7 @@ import io.gatehouse.fivetran.sandbox.connection.ConnectionStore;
 import io.gatehouse.fivetran.sandbox.connection.SetupTester;
 import io.gatehouse.fivetran.sandbox.http.BasicAuth;
 import io.gatehouse.fivetran.sandbox.http.FaultInjector;
+import io.gatehouse.fivetran.sandbox.http.Json;
 import io.gatehouse.fivetran.sandbox.http.RecordedRequest;
 import io.gatehouse.fivetran.sandbox.http.Router;
 import io.gatehouse.fivetran.sandbox.sync.SyncSimulator;
@@ -129,6 +130,71 @@ public final class FivetranSandbox implements AutoCloseable {
     public FivetranSandbox delayNext(String pathPattern, Duration delay, int times) {
         faults.delayNext(pathPattern, delay, times);
         return this;
+    }
+
+    /**
+     * Every matching request (path or "METHOD path" regex) answers {@code status} for {@code duration}, as during a
+     * Fivetran incident; Connect Card pages are served by other paths and stay up unless the pattern names them.
+     */
+    public FivetranSandbox failFor(String pathPattern, int status, Duration duration) {
+        faults.failFor(pathPattern, status, duration);
+        return this;
+    }
+
+    /**
+     * The source stops accepting the connection's credentials (rotated, revoked): its setup state becomes
+     * {@code broken}, syncs stop, and a signed {@code connection_failure} webhook goes out with the reason.
+     */
+    public void breakConnection(String connectionId, String reason) {
+        Connection c;
+        synchronized (store) {
+            c = require(connectionId);
+            c.setupState = "broken";
+        }
+        dispatcher.publish("connection_failure", c.id, c.service, c.schema, c.groupId, null, Json.object().put("reason", reason));
+    }
+
+    /**
+     * The source accepts the connection again (someone fixed the credentials at the source): it is connected and,
+     * unless paused, syncs at once. No setup test ran, so no {@code connection_successful} is sent: the recovery
+     * shows in the sync.
+     */
+    public void repairConnection(String connectionId) {
+        synchronized (store) {
+            Connection c = require(connectionId);
+            c.setupState = "connected";
+            sync.startIfDue(c);
+        }
+    }
+
+    /** Lets a day pass for every issued Connect Card: their links now show Fivetran's "expired" page. */
+    public void expireConnectCards() {
+        synchronized (store) {
+            store.all().stream().filter(c -> c.cardIssuedAt != null)
+                    .forEach(c -> c.cardIssuedAt = settings.clock().instant().minus(ConnectCardIssuer.LIFETIME).minusSeconds(1));
+        }
+    }
+
+    /**
+     * A table appears in the source of every connection of {@code service}; with the schema change handling the
+     * sandbox reports ({@code ALLOW_ALL}) the next successful sync brings it into the destination.
+     */
+    public void addSourceTable(String service, String schema, String table) {
+        synchronized (store) {
+            Map<String, List<String>> schemas = new LinkedHashMap<>(store.catalog().schemasOf(service));
+            List<String> tables = new java.util.ArrayList<>(schemas.getOrDefault(schema, List.of()));
+            tables.add(table);
+            schemas.put(schema, tables);
+            store.catalog().service(service, schemas);
+        }
+    }
+
+    private Connection require(String connectionId) {
+        Connection c = store.find(connectionId);
+        if (c == null) {
+            throw new IllegalArgumentException("no connection " + connectionId);
+        }
+        return c;
     }
 
     /** The next {@code count} syncs end with {@code sync_end} status FAILED. */

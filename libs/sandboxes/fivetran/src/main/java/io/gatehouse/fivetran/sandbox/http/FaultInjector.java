@@ -19,13 +19,19 @@ public final class FaultInjector {
         final String pattern;
         final Failure failure;
         final Duration delay;
+        final java.time.Instant until;
         int remaining;
 
-        Rule(String pattern, Failure failure, Duration delay, int times) {
+        Rule(String pattern, Failure failure, Duration delay, int times, java.time.Instant until) {
             this.pattern = pattern;
             this.failure = failure;
             this.delay = delay;
             this.remaining = times;
+            this.until = until;
+        }
+
+        boolean live() {
+            return remaining > 0 && (until == null || java.time.Instant.now().isBefore(until));
         }
 
         boolean matches(String method, String path) {
@@ -36,11 +42,16 @@ public final class FaultInjector {
     private final List<Rule> rules = new ArrayList<>();
 
     public synchronized void failNext(String pattern, int status, int times, Integer retryAfterSeconds) {
-        rules.add(new Rule(pattern, new Failure(status, retryAfterSeconds), null, times));
+        rules.add(new Rule(pattern, new Failure(status, retryAfterSeconds), null, times, null));
+    }
+
+    /** Every matching request gets {@code status} for {@code duration} of wall-clock time: an outage, not a count. */
+    public synchronized void failFor(String pattern, int status, Duration duration) {
+        rules.add(new Rule(pattern, new Failure(status, null), null, Integer.MAX_VALUE, java.time.Instant.now().plus(duration)));
     }
 
     public synchronized void delayNext(String pattern, Duration delay, int times) {
-        rules.add(new Rule(pattern, null, delay, times));
+        rules.add(new Rule(pattern, null, delay, times, null));
     }
 
     public synchronized void clear() { rules.clear(); }
@@ -55,7 +66,7 @@ public final class FaultInjector {
 
     private Optional<Rule> take(String method, String path, boolean delays) {
         for (Rule rule : rules) {
-            if ((rule.delay != null) == delays && rule.remaining > 0 && rule.matches(method, path)) {
+            if ((rule.delay != null) == delays && rule.live() && rule.matches(method, path)) {
                 rule.remaining--;
                 return Optional.of(rule);
             }

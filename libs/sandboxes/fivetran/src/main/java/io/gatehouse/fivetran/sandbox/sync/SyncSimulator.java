@@ -70,11 +70,31 @@ public final class SyncSimulator {
             } else {
                 c.succeededAt = clock.instant();
                 c.historicalSync = false;
-                if (c.schemaConfig == null) c.schemaConfig = discover(c);
+                if (c.schemaConfig == null) {
+                    c.schemaConfig = discover(c);
+                } else {
+                    includeNewTables(c);
+                }
             }
         }
         webhooks.publish("sync_end", c.id, c.service, c.schema, c.groupId, syncId,
                 Json.object().put("status", failed ? "FAILED" : "SUCCESSFUL"));
+    }
+
+    /** ALLOW_ALL: tables that appeared in the source since the last sync are synced and enabled. */
+    private void includeNewTables(Connection c) {
+        Map<String, Connection.SchemaEntry> next = new LinkedHashMap<>(c.schemaConfig);
+        discover(c).forEach((schema, discovered) -> {
+            Connection.SchemaEntry known = next.get(schema);
+            if (known == null) {
+                next.put(schema, discovered);
+                return;
+            }
+            Map<String, Connection.TableEntry> tables = new LinkedHashMap<>(known.tables());
+            discovered.tables().forEach(tables::putIfAbsent);
+            next.put(schema, new Connection.SchemaEntry(known.nameInDestination(), known.enabled(), tables));
+        });
+        c.schemaConfig = next;
     }
 
     /**
