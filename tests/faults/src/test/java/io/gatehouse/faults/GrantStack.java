@@ -52,7 +52,8 @@ final class GrantStack implements AutoCloseable {
                 "GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN",
                 "CREATE USER " + SERVICE_USER + " PASSWORD = '" + SERVICE_PASSWORD + "' DEFAULT_ROLE = GATEHOUSE_ADMIN",
                 "GRANT ROLE GATEHOUSE_ADMIN TO USER " + SERVICE_USER,
-                "CREATE DATABASE RAW")) {
+                "CREATE DATABASE RAW",
+                "GRANT USAGE, CREATE SCHEMA ON DATABASE RAW TO ROLE GATEHOUSE_ADMIN")) {
             snowflake.executeAsAdmin(sql);
         }
         ServiceDatabases.Proxied db = databases.proxied(DATABASE);
