@@ -39,8 +39,8 @@ class OnboardingOutagesIT {
         return given().redirects().follow(false).get(returnUrl);
     }
 
-    private static String activeRequest(String schema) {
-        String id = stack.request("sql_server_rds", schema);
+    private static String activeRequest(String service, String schema) {
+        String id = stack.request(service, schema);
         stack.awaitState(id, "CARD_ISSUED", WAIT);
         assertThat(ownerFinishes(stack.view(id).getString("connectCard.uri")).asString()).contains("Setup complete");
         stack.awaitState(id, "ACTIVE", WAIT);
@@ -72,18 +72,19 @@ class OnboardingOutagesIT {
 
     @Test
     void aConnectionFailureThenASuccessfulSyncReturnsToActiveAndAnnouncesTheNewTables() {
-        String id = activeRequest("broken");
+        // a service of its own: the table added to its source must not reach the other stories' connections
+        String id = activeRequest("postgres_rds", "broken");
         String connection = stack.view(id).getString("connectionId");
 
         stack.fivetran.breakConnection(connection, "password authentication failed");
         stack.awaitState(id, "BROKEN", WAIT);
         assertThat(stack.view(id).getList("timeline.type")).contains("ConnectorInterrupted");
 
-        stack.fivetran.addSourceTable("sql_server_rds", "dbo", "refunds");
+        stack.fivetran.addSourceTable("postgres_rds", "public", "refunds");
         Instant repaired = Instant.now();
         stack.fivetran.repairConnection(connection);
         stack.awaitState(id, "ACTIVE", WAIT);
-        Awaits.until(WAIT, () -> stack.view(id).getList("tables").contains("RAW.BROKEN_DBO.REFUNDS"));
+        Awaits.until(WAIT, () -> stack.view(id).getList("tables").contains("RAW.BROKEN_PUBLIC.REFUNDS"));
         RecoveryTimes.record("Fivetran connection_failure, then a good sync", Duration.ZERO, "1 connection",
                 Duration.between(repaired, Instant.now()));
         assertThat(stack.view(id).getList("timeline.type")).contains("ConnectorRecovered");

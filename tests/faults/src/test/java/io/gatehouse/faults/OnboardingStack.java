@@ -59,6 +59,7 @@ final class OnboardingStack implements AutoCloseable {
         connectorEnv.put("GATEHOUSE_CONNECTOR_CARD_TTL", "PT" + CARD_TTL.toSeconds() + "S");
         connectorEnv.put("GATEHOUSE_CONNECTOR_POLL_INTERVAL", "PT5S");
         connectorEnv.put("GATEHOUSE_CONNECTOR_POLL_SCAN_INTERVAL", "PT1S");
+        connectorEnv.put("GATEHOUSE_CONNECTOR_POLL_SETUP_INTERVAL", "PT5S");
         Map<String, String> receiverEnv = new HashMap<>(common);
         receiverEnv.put("GATEHOUSE_WEBHOOK_FIVETRAN_SECRET", "faults-webhook-secret");
         receiverEnv.put("GATEHOUSE_WEBHOOK_REGISTER_ENABLED", "true");
