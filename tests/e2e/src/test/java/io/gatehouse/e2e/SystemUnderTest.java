@@ -53,15 +53,7 @@ final class SystemUnderTest implements AutoCloseable {
         landTablesAndPeople();
 
         int webhookPort = freePort();
-        Map<String, String> common = new HashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        common.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
-        common.put("GATEHOUSE_JWT_PUBLIC_KEY",
-                ServiceProcess.root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
-        common.put("GATEHOUSE_FIVETRAN_BASE_URL", fivetran.baseUrl());
-        common.put("GATEHOUSE_FIVETRAN_API_KEY", FIVETRAN_KEY);
-        common.put("GATEHOUSE_FIVETRAN_API_SECRET", FIVETRAN_SECRET);
-        common.put("GATEHOUSE_CONNECT_CARD_STATE_KEY", STATE_KEY);
+        Map<String, String> common = ServiceProcess.fivetranEnv(bootstrap, fivetran.baseUrl(), FIVETRAN_KEY, FIVETRAN_SECRET, STATE_KEY);
 
         Map<String, String> connectorEnv = new HashMap<>(common);
         connectorEnv.put("GATEHOUSE_CONNECTOR_RETURN_URL", "http://127.0.0.1:" + webhookPort + "/connect-card/return");

@@ -59,10 +59,7 @@ final class GrantStack implements AutoCloseable {
         ServiceDatabases.Proxied db = databases.proxied(DATABASE);
         database = db.proxy();
         Map<String, String> env = new HashMap<>(db.env());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
-        env.put("GATEHOUSE_JWT_PUBLIC_KEY",
-                ServiceProcess.root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
+        env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
         env.put("GATEHOUSE_SNOWFLAKE_URL", snowflake.jdbcUrl());
         env.put("GATEHOUSE_SNOWFLAKE_USER", SERVICE_USER);
         env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);

@@ -44,15 +44,8 @@ final class OnboardingStack implements AutoCloseable {
         int receiverPort = KafkaProcess.freePort();
         webhooks = FaultProxy.to("127.0.0.1", receiverPort);
 
-        Map<String, String> common = new HashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        common.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
-        common.put("GATEHOUSE_JWT_PUBLIC_KEY",
-                ServiceProcess.root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
-        common.put("GATEHOUSE_FIVETRAN_BASE_URL", fivetran.baseUrl());
-        common.put("GATEHOUSE_FIVETRAN_API_KEY", FIVETRAN_KEY);
-        common.put("GATEHOUSE_FIVETRAN_API_SECRET", FIVETRAN_SECRET);
-        common.put("GATEHOUSE_CONNECT_CARD_STATE_KEY", "faults-state-key-faults-state-key-faults");
+        Map<String, String> common = ServiceProcess.fivetranEnv(kafka.bootstrapServers(), fivetran.baseUrl(), FIVETRAN_KEY,
+                FIVETRAN_SECRET, "faults-state-key-faults-state-key-faults");
 
         Map<String, String> connectorEnv = new HashMap<>(common);
         connectorEnv.put("GATEHOUSE_CONNECTOR_RETURN_URL", "http://127.0.0.1:" + receiverPort + "/connect-card/return");

@@ -1,5 +1,6 @@
 package io.gatehouse.testing.process;
 
+import io.gatehouse.testing.auth.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,26 @@ public final class ServiceProcess implements AutoCloseable {
     /** The repository root: the build passes it as {@code gatehouse.root}; tests run from their module. */
     public static Path root() {
         return Path.of(System.getProperty("gatehouse.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    /** What every packaged service needs on this machine: the broker, and the development identity provider. */
+    public static Map<String, String> baseEnv(String bootstrapServers) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("GATEHOUSE_JWT_PUBLIC_KEY", root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
+        return env;
+    }
+
+    /** {@link #baseEnv} plus what the services that call Fivetran need: its URL, the API key and the state key. */
+    public static Map<String, String> fivetranEnv(String bootstrapServers, String fivetranUrl, String apiKey, String apiSecret,
+                                                  String stateKey) {
+        Map<String, String> env = baseEnv(bootstrapServers);
+        env.put("GATEHOUSE_FIVETRAN_BASE_URL", fivetranUrl);
+        env.put("GATEHOUSE_FIVETRAN_API_KEY", apiKey);
+        env.put("GATEHOUSE_FIVETRAN_API_SECRET", apiSecret);
+        env.put("GATEHOUSE_CONNECT_CARD_STATE_KEY", stateKey);
+        return env;
     }
 
     /** Starts {@code services/<name>} on {@code port} with {@code env} added to this JVM's environment. */
