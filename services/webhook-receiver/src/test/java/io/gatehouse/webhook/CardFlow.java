@@ -18,7 +18,12 @@ import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 /**
  * Plays connector-service's part of the Connect Card flow against the sandbox (a connection whose redirect_uri is
@@ -102,6 +107,25 @@ final class CardFlow {
     /** The browser opening a URL, as is (no redirects followed, nothing re-encoded). */
     static Response open(String url) {
         return given().redirects().follow(false).urlEncodingEnabled(false).when().get(url);
+    }
+
+    /** {@code browsers} browsers opening {@code url} at the same time; their pages, once every one has answered. */
+    static List<Response> openAtOnce(String url, int browsers) {
+        ExecutorService pool = Executors.newFixedThreadPool(browsers);
+        try {
+            List<CompletableFuture<Response>> pages = IntStream.range(0, browsers)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> open(url), pool))
+                    .toList();
+            return pages.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A signed token (redirect state or owner link) with its expiry field pushed a year later, the signature kept. */
+    static String expiryPushedAYear(String token) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 31_536_000L) + "." + parts[3];
     }
 
     String boundConnection(String requestId) {

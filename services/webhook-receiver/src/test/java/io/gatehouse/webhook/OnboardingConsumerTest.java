@@ -6,20 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.CloudEventHeaders;
 import io.gatehouse.events.ConnectCardIssued;
-import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,20 +27,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
-class OnboardingConsumerTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-    @Inject
-    FivetranClient fivetran;
-    @Inject
-    EntityManager em;
-    @TestHTTPResource("/connect-card/return")
-    URL returnEndpoint;
+class OnboardingConsumerTest extends CardFlowBase {
 
     @Test
     void lateOlderCardDoesNotRebindTheRequest() {
-        CardFlow flow = new CardFlow(fivetran, companion, em, returnEndpoint);
         CardFlow.Card card = flow.issue();
         CloudEvent<ConnectCardIssued> stale = new CloudEvent<>(UUID.randomUUID().toString(), "/gatehouse/connector-service",
                 Instant.now().minus(Duration.ofHours(1)), new ConnectCardIssued(card.requestId(), "stale_connection",

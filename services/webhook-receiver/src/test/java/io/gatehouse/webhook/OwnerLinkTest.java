@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.events.Topics;
-import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,26 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
-class OwnerLinkTest {
+class OwnerLinkTest extends CardFlowBase {
 
     static final String CARD_REQUESTED = "gatehouse.ConnectCardRequested.v1";
     private static final String REISSUING = "<h1>A fresh Connect Card is being prepared</h1>";
 
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-    @Inject
-    FivetranClient fivetran;
-    @Inject
-    EntityManager em;
-    @TestHTTPResource("/connect-card/return")
-    URL returnEndpoint;
-
-    CardFlow flow;
-
-    @BeforeEach
-    void flow() {
-        flow = new CardFlow(fivetran, companion, em, returnEndpoint);
-    }
 
     @Test
     void usableCardIsAThreeOhThreeToIt() {
@@ -100,16 +72,8 @@ class OwnerLinkTest {
         String requestId = UUID.randomUUID().toString();
         flow.issueFor(requestId, Instant.now().minus(Duration.ofHours(2)));
         String link = flow.ownerLink(requestId);
-        ExecutorService browsers = Executors.newFixedThreadPool(6);
-        try {
-            List<CompletableFuture<Response>> pages = IntStream.range(0, 6)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> CardFlow.open(link), browsers))
-                    .toList();
-            assertThat(pages.stream().map(CompletableFuture::join))
-                    .allSatisfy(page -> assertThat(page.body().asString()).contains(REISSUING));
-        } finally {
-            browsers.shutdownNow();
-        }
+        assertThat(CardFlow.openAtOnce(link, 6))
+                .allSatisfy(page -> assertThat(page.body().asString()).contains(REISSUING));
         Topic.await(companion, Topics.ONBOARDING, requestId, CARD_REQUESTED);
         assertThat(Topic.events(companion, Topics.ONBOARDING, requestId, CARD_REQUESTED)).hasSize(1);
     }

@@ -4,28 +4,15 @@ import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.Topics;
-import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +22,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
-class ReturnPageTest {
+class ReturnPageTest extends CardFlowBase {
 
     private static final String SETUP_COMPLETED = "gatehouse.SetupCompleted.v1";
 
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-    @Inject
-    FivetranClient fivetran;
-    @Inject
-    EntityManager em;
-    @TestHTTPResource("/connect-card/return")
-    URL returnEndpoint;
-
-    CardFlow flow;
-
-    @BeforeEach
-    void flow() {
-        flow = new CardFlow(fivetran, companion, em, returnEndpoint);
-    }
 
     @Test
     void completedCardShowsDoneAndPublishesSetupCompletedOnceHoweverOftenReloaded() {
@@ -82,16 +54,8 @@ class ReturnPageTest {
     void concurrentReloadsPublishOnce() {
         CardFlow.Card card = flow.issue();
         String location = flow.complete(card);
-        ExecutorService browsers = Executors.newFixedThreadPool(6);
-        try {
-            List<CompletableFuture<Response>> pages = IntStream.range(0, 6)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> CardFlow.open(location), browsers))
-                    .toList();
-            assertThat(pages.stream().map(CompletableFuture::join))
-                    .allSatisfy(page -> assertThat(page.body().asString()).contains("<h1>Setup complete</h1>"));
-        } finally {
-            browsers.shutdownNow();
-        }
+        assertThat(CardFlow.openAtOnce(location, 6))
+                .allSatisfy(page -> assertThat(page.body().asString()).contains("<h1>Setup complete</h1>"));
         assertThat(flow.outboxRows(card.requestId())).isEqualTo(1);
         KafkaEvents.awaitRecord(companion, Topics.ONBOARDING,
                 r -> card.requestId().equals(r.key()) && SETUP_COMPLETED.equals(Topic.type(r)), Topic.WAIT);

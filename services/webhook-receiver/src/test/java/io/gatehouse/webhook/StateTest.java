@@ -4,20 +4,14 @@ import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.Topics;
-import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.connectcard.RedirectState;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,27 +27,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FivetranSandboxResource.class, scope = TestResourceScope.GLOBAL)
-class StateTest {
+class StateTest extends CardFlowBase {
 
     private static final String INVALID_PAGE = "<h1>This link is invalid or expired</h1>";
 
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-    @Inject
-    FivetranClient fivetran;
-    @Inject
-    EntityManager em;
     @Inject
     MeterRegistry registry;
-    @TestHTTPResource("/connect-card/return")
-    URL returnEndpoint;
 
-    CardFlow flow;
     CardFlow.Card connected;
 
     @BeforeEach
     void connectedRequest() {
-        flow = new CardFlow(fivetran, companion, em, returnEndpoint);
         connected = flow.issue();
         flow.complete(connected);
         assertThat(fivetran.connection(connected.connectionId()).connected()).isTrue();
@@ -76,8 +60,7 @@ class StateTest {
         String other = CardFlow.STATES.sign("11111111-2222-3333-4444-555555555555", Duration.ofHours(1));
         String swapped = other.replace("11111111-2222-3333-4444-555555555555", connected.requestId());
         // This request's genuine state, its expiry pushed a year later.
-        String[] parts = connected.state().split("\\.");
-        String extended = parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 31_536_000L) + "." + parts[3];
+        String extended = CardFlow.expiryPushedAYear(connected.state());
 
         assertRefused(flow.returnUrl(swapped));
         assertRefused(flow.returnUrl(extended));
