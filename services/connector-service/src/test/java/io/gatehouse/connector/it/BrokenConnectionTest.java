@@ -3,7 +3,6 @@ package io.gatehouse.connector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.connector.domain.ConnectorState;
-import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.SyncCompleted;
 import io.gatehouse.events.SyncStatus;
@@ -39,12 +38,11 @@ class BrokenConnectionTest {
     void brokenThenASuccessfulSyncIsActiveAgainAndAnnouncesTheNewTables() {
         Flow flow = new Flow(companion);
         String service = Flow.newService("alpha");
-        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(service);
         String connectionId = flow.activeWithTableAnnounced(request, "ALPHA");
 
         // The sandbox sends no connection_failure webhook: the webhook-receiver's event is published directly.
-        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
-                "Invalid login credentials"));
+        flow.connectionFailure(connectionId, "Invalid login credentials");
         Flow.awaitState(connectionId, ConnectorState.BROKEN);
         assertThat(flow.awaitOnboarding(request.requestId(), "ConnectorInterrupted").path("reason").asText())
                 .isEqualTo("connection_failure: Invalid login credentials");
@@ -66,7 +64,7 @@ class BrokenConnectionTest {
     @Test
     void ourApiKeyRefusedWhileReadingTheSchemaIsRetriedAndCounted() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(Flow.newService("gamma"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("gamma"));
         String connectionId = flow.activated(request);
         double before = unauthorized();
         FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + connectionId + "/schemas", 401, 1, null);

@@ -8,6 +8,7 @@ import io.gatehouse.connector.domain.ConnectorState;
 import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.connector.persistence.SyncPoll;
 import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.Owner;
@@ -18,6 +19,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.fivetran.sandbox.SandboxConnection;
 import io.gatehouse.testing.fivetran.FivetranSandboxResource;
 import io.gatehouse.testing.kafka.KafkaEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
@@ -47,6 +49,11 @@ final class Flow {
         return new ConnectorRequested(id, service, group, "src_" + id.substring(0, 8),
                 Map.of("host", "sql.example.com", "port", 1433, "database", "sales"),
                 new Owner("Ada Owner", "ada@example.com"), "sales_core", List.of("finance", "sales"));
+    }
+
+    /** A request of {@code service} (e.g. a {@link #newService}) into the sandbox's group. */
+    static ConnectorRequested request(String service) {
+        return request(service, FivetranSandboxResource.GROUP);
     }
 
     static ConnectorRequested request() {
@@ -90,10 +97,15 @@ final class Flow {
         return service;
     }
 
+    /** Request -> ConnectCardIssued (nobody completes the card yet); the card event, as JSON. */
+    JsonNode cardIssued(ConnectorRequested request) {
+        send(request);
+        return awaitOnboarding(request.requestId(), "ConnectCardIssued");
+    }
+
     /** Request -> card completed in the sandbox -> SetupCompleted -> ConnectorActivated; the first sync has landed. */
     String activated(ConnectorRequested request) {
-        send(request);
-        JsonNode issued = awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        JsonNode issued = cardIssued(request);
         FivetranSandboxResource.sandbox().completeConnectCard(issued.path("connectCardUri").asText(),
                 FivetranSandboxResource.CREDENTIAL);
         String connectionId = issued.path("connectionId").asText();
@@ -109,6 +121,11 @@ final class Flow {
         send(new SyncCompleted(connectionId, null, null, SyncStatus.SUCCESSFUL, null));
         awaitTable(request, table);
         return connectionId;
+    }
+
+    /** What the webhook-receiver publishes for Fivetran's {@code connection_failure} webhook, {@code message} its reason. */
+    CloudEvent<ConnectorBroken> connectionFailure(String connectionId, String message) {
+        return send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure", message));
     }
 
     /** TableAdded for {@code table} of a {@link #newService} request (schema {@code <schemaName>}, upper case). */
@@ -159,6 +176,11 @@ final class Flow {
     static Instant awaitPolledAfter(String requestId, Instant after) {
         awaitPoll(requestId, p -> p.polledAt != null && p.polledAt.isAfter(after));
         return poll(requestId).polledAt;
+    }
+
+    /** What the counter {@code meter} has counted so far with {@code outcome}, summed over its other tags. */
+    static double counted(MeterRegistry registry, String meter, String outcome) {
+        return registry.find(meter).tag("outcome", outcome).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static boolean isType(ConsumerRecord<String, String> r, String ceName) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.connector.domain.ConnectorState;
-import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.ReactivationRequested;
 import io.gatehouse.events.SetupCompleted;
@@ -41,7 +40,7 @@ class ReactivationTest {
     void brokenAndPausedIsUnpausedAndActiveAgainThroughFivetranOutages() {
         Flow flow = new Flow(companion);
         String service = Flow.newService("alpha");
-        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(service);
         String connectionId = flow.activeWithTableAnnounced(request, "ALPHA");
 
         // ACTIVE: nothing to bring back; Fivetran is not even asked.
@@ -51,8 +50,7 @@ class ReactivationTest {
         assertThat(Flow.row(connectionId).version).isEqualTo(version);
         assertThat(connectionReads(connectionId)).isEqualTo(reads);
 
-        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
-                "Invalid login credentials"));
+        flow.connectionFailure(connectionId, "Invalid login credentials");
         flow.awaitOnboarding(request.requestId(), "ConnectorInterrupted");
         Flow.awaitState(connectionId, ConnectorState.BROKEN);
         // Meanwhile someone paused the connection in Fivetran, and the source grew a table.
@@ -78,8 +76,7 @@ class ReactivationTest {
     void failedWithTheSetupNeverFinishedWaitsInBrokenUntilTheOwnerFinishes() {
         Flow flow = new Flow(companion);
         ConnectorRequested request = Flow.request();
-        flow.send(request);
-        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        JsonNode issued = flow.cardIssued(request);
         String connectionId = issued.path("connectionId").asText();
         // The activation is refused for good: the onboarding fails, with a connection known.
         FivetranSandboxResource.sandbox().failNext("PATCH /v1/connections/" + connectionId, 400, 1, null);

@@ -3,7 +3,6 @@ package io.gatehouse.connector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.connector.domain.ConnectorState;
-import io.gatehouse.events.ConnectorBroken;
 import io.gatehouse.events.ConnectorHealthy;
 import io.gatehouse.events.ConnectorRequested;
 import io.gatehouse.events.Topics;
@@ -34,14 +33,12 @@ class RecoveryTest {
     void brokenIsInterruptedOnceAndConnectionSuccessfulRecoversAnnouncingTheNewTables() {
         Flow flow = new Flow(companion);
         String service = Flow.newService("alpha");
-        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(service);
         String connectionId = flow.activeWithTableAnnounced(request, "ALPHA");
 
         // Two failure webhooks for one break: the timeline hears of it once.
-        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
-                "Invalid login credentials"));
-        flow.send(new ConnectorBroken(connectionId, FivetranSandboxResource.GROUP, "connection_failure",
-                "Host unreachable"));
+        flow.connectionFailure(connectionId, "Invalid login credentials");
+        flow.connectionFailure(connectionId, "Host unreachable");
         Flow.awaitState(connectionId, ConnectorState.BROKEN);
         assertThat(flow.awaitOnboarding(request.requestId(), "ConnectorInterrupted").path("connectionId").asText())
                 .isEqualTo(connectionId);
@@ -65,7 +62,7 @@ class RecoveryTest {
     @Test
     void connectionSuccessfulWhileActiveChangesNothing() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(Flow.newService("kappa"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("kappa"));
         String connectionId = flow.activeWithTableAnnounced(request, "KAPPA");
         long version = Flow.row(connectionId).version;
 

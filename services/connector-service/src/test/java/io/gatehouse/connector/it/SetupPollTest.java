@@ -57,8 +57,7 @@ class SetupPollTest {
     void aFinishedSetupNobodyReportedIsConfirmedByPollingThroughAFivetranOutage() {
         Flow flow = new Flow(companion);
         ConnectorRequested request = Flow.request();
-        flow.send(request);
-        JsonNode issued = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        JsonNode issued = flow.cardIssued(request);
         String connectionId = issued.path("connectionId").asText();
         double failed = polled("failed");
 
@@ -91,8 +90,7 @@ class SetupPollTest {
     void aReissuedCardStaysPolledAndItsSetupIsConfirmed() {
         Flow flow = new Flow(companion);
         ConnectorRequested request = Flow.request();
-        flow.send(request);
-        flow.awaitOnboarding(request.requestId(), "ConnectCardIssued");
+        flow.cardIssued(request);
 
         flow.send(new ConnectCardRequested(request.requestId()));
         await().atMost(Flow.WAIT).until(() -> cards(flow, request).size() == 2);
@@ -108,9 +106,7 @@ class SetupPollTest {
     void aPollOfASetupStillIncompleteChangesNothing() {
         Flow flow = new Flow(companion);
         ConnectorRequested request = Flow.request();
-        flow.send(request);
-        String connectionId = flow.awaitOnboarding(request.requestId(), "ConnectCardIssued").path("connectionId")
-                .asText();
+        String connectionId = flow.cardIssued(request).path("connectionId").asText();
         ConnectorRequest before = Flow.row(connectionId);
         double noChange = polled("no_change");
 
@@ -133,7 +129,6 @@ class SetupPollTest {
     }
 
     private double polled(String outcome) {
-        return registry.find("gatehouse.connector.setup.polled").tag("outcome", outcome).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+        return Flow.counted(registry, "gatehouse.connector.setup.polled", outcome);
     }
 }

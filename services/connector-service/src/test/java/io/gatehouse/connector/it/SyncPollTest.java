@@ -61,7 +61,7 @@ class SyncPollTest {
     void aSyncEndThatNeverArrivedIsCaughtByTheNextPoll() {
         Flow flow = new Flow(companion);
         String service = Flow.newService("alpha");
-        ConnectorRequested request = Flow.request(service, FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(service);
         String connectionId = flow.activated(request);
         String schema = request.schemaName().toUpperCase(Locale.ROOT);
 
@@ -89,7 +89,7 @@ class SyncPollTest {
     @Test
     void aPollSeeingNoNewerSuccessReadsAndAnnouncesNothing() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(Flow.newService("delta"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("delta"));
         String connectionId = activeWithSyncCompleted(flow, request, "DELTA");
         long schemaReads = schemaReads(connectionId);
         double noChange = polled("no_change");
@@ -107,7 +107,7 @@ class SyncPollTest {
     @Test
     void aFailedPollIsCountedAndRetriedAtTheNextPollNeverFailingTheRequest() {
         Flow flow = new Flow(companion);
-        ConnectorRequested request = Flow.request(Flow.newService("omega"), FivetranSandboxResource.GROUP);
+        ConnectorRequested request = Flow.request(Flow.newService("omega"));
         String connectionId = activeWithSyncCompleted(flow, request, "OMEGA");
         double failed = polled("failed");
 
@@ -149,7 +149,6 @@ class SyncPollTest {
     }
 
     private double polled(String outcome) {
-        return registry.find("gatehouse.connector.sync.polled").tag("outcome", outcome).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+        return Flow.counted(registry, "gatehouse.connector.sync.polled", outcome);
     }
 }
