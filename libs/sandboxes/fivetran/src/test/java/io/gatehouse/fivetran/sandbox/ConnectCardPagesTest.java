@@ -14,29 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectCardPagesTest {
+class ConnectCardPagesTest extends SandboxTestBase {
     static final MutableClock CLOCK = new MutableClock();
-    static FivetranSandbox sandbox;
-    static ApiCaller api;
-    static Receiver receiver;
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = FivetranSandbox.builder().group("g1").acceptedCredential("open-sesame").clock(CLOCK).start();
-        api = new ApiCaller(sandbox);
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-        receiver.close();
+    static void startSandbox() throws Exception {
+        start(FivetranSandbox.builder().group("g1").acceptedCredential("open-sesame").clock(CLOCK));
     }
 
     @BeforeEach

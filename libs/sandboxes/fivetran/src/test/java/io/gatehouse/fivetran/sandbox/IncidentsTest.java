@@ -9,29 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Plain unit test over HTTP: what goes wrong in real life, on cue: an API outage, a broken source, an expired card. */
-class IncidentsTest {
-    static FivetranSandbox sandbox;
-    static ApiCaller api;
-    static Receiver receiver;
+class IncidentsTest extends SandboxTestBase {
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = FivetranSandbox.builder().group("g1").syncDuration(Duration.ofMillis(200))
-                .webhookRetryIncrement(Duration.ofMillis(100)).start();
-        api = new ApiCaller(sandbox);
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-        receiver.close();
+    static void startSandbox() throws Exception {
+        start(quickSyncs());
     }
 
     @BeforeEach
@@ -43,9 +30,7 @@ class IncidentsTest {
     }
 
     private String activeConnection(String schema) {
-        JsonNode created = api.createCardConnection("g1", "postgres_rds", schema, "https://gatehouse.example/r");
-        String id = created.path("id").asText();
-        sandbox.completeConnectCard(created.path("connect_card").path("uri").asText(), sandbox.settings().acceptedCredential());
+        String id = completedCardConnection(schema);
         api.patch("/v1/connections/" + id, "{\"paused\":false}");
         await().atMost(Duration.ofSeconds(5)).until(() -> events().contains("sync_end"));
         receiver.received.clear();

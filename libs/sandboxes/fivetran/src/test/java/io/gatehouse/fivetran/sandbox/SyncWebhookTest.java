@@ -9,28 +9,15 @@ import io.gatehouse.fivetran.sandbox.webhook.WebhookDelivery;
 import io.gatehouse.fivetran.sandbox.webhook.WebhookSignature;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SyncWebhookTest {
-    static FivetranSandbox sandbox;
-    static ApiCaller api;
-    static Receiver receiver;
+class SyncWebhookTest extends SandboxTestBase {
 
     @BeforeAll
-    static void start() throws Exception {
-        sandbox = FivetranSandbox.builder().group("g1").syncDuration(Duration.ofMillis(200))
-                .webhookRetryIncrement(Duration.ofMillis(100)).start();
-        api = new ApiCaller(sandbox);
-        receiver = new Receiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-        receiver.close();
+    static void startSandbox() throws Exception {
+        start(quickSyncs());
     }
 
     @BeforeEach
@@ -45,9 +32,7 @@ class SyncWebhookTest {
     }
 
     private String connectAndUnpause(String schema) {
-        JsonNode created = api.createCardConnection("g1", "postgres_rds", schema, "https://gatehouse.example/r");
-        String id = created.path("id").asText();
-        sandbox.completeConnectCard(created.path("connect_card").path("uri").asText(), sandbox.settings().acceptedCredential());
+        String id = completedCardConnection(schema);
         assertThat(receiver.received).as("no sync while paused").isEmpty();
         assertThat(api.patch("/v1/connections/" + id, "{\"paused\":false}").data().path("status").path("sync_state").asText())
                 .isEqualTo("syncing");
