@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConnectCardPagesTest extends SandboxTestBase {
@@ -26,9 +25,6 @@ class ConnectCardPagesTest extends SandboxTestBase {
     static void startSandbox() throws Exception {
         start(FivetranSandbox.builder().group("g1").acceptedCredential("open-sesame").clock(CLOCK));
     }
-
-    @BeforeEach
-    void reset() { sandbox.reset(); }
 
     @Test
     void aBrowserCompletesTheCardAndLandsOnTheRedirectUriExactlyAsGiven() throws Exception {

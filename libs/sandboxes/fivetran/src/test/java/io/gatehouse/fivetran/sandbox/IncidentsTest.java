@@ -22,9 +22,7 @@ class IncidentsTest extends SandboxTestBase {
     }
 
     @BeforeEach
-    void reset() {
-        sandbox.reset();
-        receiver.received.clear();
+    void registerWebhook() {
         api.post("/v1/webhooks/group/g1", """
                 {"url":"%s","events":["sync_end","connection_failure"],"active":true,"secret":"s"}""".formatted(receiver.url("/hook")));
     }

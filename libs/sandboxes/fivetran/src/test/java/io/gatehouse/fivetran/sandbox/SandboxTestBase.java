@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * One sandbox per test class (started by the subclass's {@code @BeforeAll} through {@link #start}), a raw API caller
- * for it and a local receiver for its webhooks and redirects; all stopped after the class.
+ * for it and a local receiver for its webhooks and redirects; all reset before each test and stopped after the class.
  */
 abstract class SandboxTestBase {
 
@@ -25,6 +26,14 @@ abstract class SandboxTestBase {
     static SandboxSettings.Builder quickSyncs() {
         return FivetranSandbox.builder().group("g1").syncDuration(Duration.ofMillis(200))
                 .webhookRetryIncrement(Duration.ofMillis(100));
+    }
+
+    /** A clean sandbox (no connections, webhooks, faults) and receiver before each test; runs before the subclass's own. */
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+        receiver.received.clear();
+        receiver.failuresLeft.set(0);
     }
 
     @AfterAll

@@ -21,10 +21,7 @@ class SyncWebhookTest extends SandboxTestBase {
     }
 
     @BeforeEach
-    void reset() {
-        sandbox.reset();
-        receiver.received.clear();
-        receiver.failuresLeft.set(0);
+    void registerWebhook() {
         ApiCaller.Reply hook = api.post("/v1/webhooks/group/g1", """
                 {"url":"%s","events":["sync_start","sync_end"],"active":true,"secret":"hook-secret"}""".formatted(receiver.url("/webhooks/fivetran")));
         assertThat(hook.status()).isEqualTo(200);
