@@ -45,5 +45,21 @@ public interface MessagingConfig {
         /** How long sent rows are kept (for operators) before they are purged. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** The lease that makes one relay of the service active across its instances. */
+        Lease lease();
+    }
+
+    interface Lease {
+        /**
+         * How long a lease lasts unrenewed: when the active instance dies, another one takes over after at most this
+         * plus one {@link #renewInterval()}.
+         */
+        @WithDefault("10s")
+        Duration duration();
+
+        /** How often the active relay renews its lease and a standby one tries to take it. Well below the duration. */
+        @WithDefault("3s")
+        Duration renewInterval();
     }
 }

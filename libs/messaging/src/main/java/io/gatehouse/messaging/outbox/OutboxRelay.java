@@ -5,6 +5,7 @@ import io.gatehouse.events.CloudEventHeaders;
 import io.gatehouse.messaging.config.MessagingConfig;
 import io.gatehouse.messaging.work.WorkLoop;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,11 +39,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Moves committed outbox rows to Kafka in write order ({@code acks=all}, idempotent producer), then marks
  * them sent. A crash between the broker's ack and that mark re-sends the row: delivery is at least once,
  * which consumers absorb through their inbox.
+ *
+ * <p>Of a service's instances only the one holding the {@link RelayLease} publishes; the others renew nothing and try
+ * to take the lease over at every heartbeat. Its marks are fenced by the lease's token: a relay that lost the lease
+ * writes nothing and stands by.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     public static final String CHANNEL = "gatehouse-out";
+    /** The name of the outbox relay's row in {@code relay_lease} (one database per service). */
+    static final String LEASE = "outbox";
 
     private final MutinyEmitter<String> emitter;
     private final MessagingConfig.Outbox config;
@@ -51,20 +59,62 @@ public class OutboxRelay {
     private final Counter failed;
     private final Counter parked;
     private final AtomicLong parkedRows = new AtomicLong();
+    private final RelayLease lease;
+    private final Counter takeovers;
+    private final Counter fenced;
 
+    @Inject
     OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, MessagingConfig config, MeterRegistry registry) {
+        this(emitter, config, registry, RelayLease.newHolderId());
+    }
+
+    /** A relay as another instance of the service would run it (tests run two in one JVM). */
+    OutboxRelay(MutinyEmitter<String> emitter, MessagingConfig config, MeterRegistry registry, String holder) {
         this.emitter = emitter;
         this.config = config.outbox();
+        this.lease = new RelayLease(LEASE, holder, this.config.lease().duration());
         this.published = registry.counter("gatehouse.outbox.published");
         this.failed = registry.counter("gatehouse.outbox.failed");
         this.parked = registry.counter("gatehouse.outbox.parked");
+        this.takeovers = registry.counter("gatehouse.outbox.relay.takeovers");
+        this.fenced = registry.counter("gatehouse.outbox.relay.fenced");
         registry.gauge("gatehouse.outbox.pending", pending);
         registry.gauge("gatehouse.outbox.parked.rows", parkedRows);
+        Gauge.builder("gatehouse.outbox.relay.active", lease, l -> l.held() ? 1 : 0)
+                .description("1 on the instance whose relay holds the lease and publishes, 0 on a standby")
+                .register(registry);
     }
 
     @PreDestroy
     void stop() {
         loop.close();
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            // the database is gone already: the lease lapses on its own
+            Log.debugf("outbox relay lease not released: %s", e);
+        }
+    }
+
+    /** True while this instance's relay holds the lease and publishes. */
+    public boolean active() {
+        return lease.held();
+    }
+
+    /** Renews the lease, or takes it over when it is free or has lapsed; a relay that just took it drains at once. */
+    @Scheduled(every = "${gatehouse.messaging.outbox.lease.renew-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void heartbeat() {
+        switch (lease.heartbeat()) {
+            case ACQUIRED -> {
+                takeovers.increment();
+                Log.infof("outbox relay active on %s", lease.holder());
+                loop.wake();
+            }
+            case LOST -> Log.warnf("outbox relay lease lost by %s: another instance publishes now", lease.holder());
+            case RENEWED, STANDBY -> { }
+        }
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -77,12 +127,18 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        if (!lease.held()) {
+            heartbeat(); // a standby (or a relay just started) tries the lease at every poll: failover within seconds
+        }
         drain();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
+        if (!lease.held()) {
+            return;
+        }
         long purged = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxEvent.purgeSentBefore(Instant.now().minus(config.retention())));
         if (purged > 0) {
@@ -100,9 +156,25 @@ public class OutboxRelay {
 
     /** One batch in write order; true when it went out whole and more rows may wait. */
     private boolean round() {
+        if (!lease.held()) {
+            return false; // a standby: the active instance publishes
+        }
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
         BatchResult batch = publish(rows);
-        QuarkusTransaction.requiringNew().run(() -> batch.record(config.maxRefusals(), parked));
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            if (!lease.fence()) {
+                return false;
+            }
+            batch.record(config.maxRefusals(), parked);
+            return true;
+        });
+        if (!recorded) {
+            lease.lost();
+            fenced.increment();
+            Log.warnf("outbox relay %s lost its lease during a round: %d sends not recorded, the active relay re-sends them",
+                    lease.holder(), batch.sent().size());
+            return false;
+        }
         boolean more = batch.complete() && !batch.sent().isEmpty();
         if (!more) {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -116,8 +188,8 @@ public class OutboxRelay {
     /**
      * What one round sent and what failed. Sending happens outside any transaction (a transaction must not
      * follow the send onto the producer's threads); the round is recorded in a short one afterwards. A crash
-     * in between re-sends the round: delivery is at least once. One relay runs per service instance; with
-     * several instances a row may go out twice, which consumers' inboxes absorb.
+     * in between re-sends the round: delivery is at least once. Only the lease holder records a round; a relay
+     * that lost the lease in the middle of one may have sent it too, which consumers' inboxes absorb.
      */
     private record BatchResult(List<Long> sent, Map<Long, Failure> failed) {
 
