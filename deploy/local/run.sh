@@ -31,6 +31,10 @@ export GATEHOUSE_WEBHOOK_REGISTER_ENABLED=true
 export GATEHOUSE_WEBHOOK_REGISTER_GROUP_IDS=local_group
 export GATEHOUSE_WEBHOOK_REGISTER_PUBLIC_URL="http://127.0.0.1:8183"
 
+# Each service on its own embedded H2 file (GATEHOUSE_DB_URL below): one instance each, on purpose. Without a database
+# URL the prod profile refuses to start unless this switch is set; the services log a WARN that H2 is single-instance.
+export GATEHOUSE_DB_EMBEDDED=true
+
 services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184)
 
 pid_of() { cat "$run/$1.pid" 2>/dev/null || true; }
