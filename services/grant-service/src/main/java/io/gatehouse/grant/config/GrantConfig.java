@@ -55,6 +55,14 @@ public interface GrantConfig {
         @WithDefault("5m")
         Duration backoffMax();
 
+        /**
+         * How long a claim on a job, and the locks on its roles, last unless renewed. A running job renews them every
+         * quarter of this and stops before its next statement once half of it passed unrenewed, so it must exceed twice
+         * a statement's worst time (the Snowflake network timeout, 30 s). An instance that dies holds its jobs this long.
+         */
+        @WithDefault("2m")
+        Duration lease();
+
         /** How often the worker looks for due jobs (it also looks whenever a job finishes). */
         @WithDefault("1s")
         Duration pollInterval();

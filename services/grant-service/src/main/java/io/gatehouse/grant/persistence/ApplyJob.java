@@ -58,4 +58,14 @@ public class ApplyJob extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Enumerated(EnumType.STRING)
+    public JobKind kind = JobKind.APPLY;
+    /** The instance that claimed the job last (kept after the claim ends, for humans). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    /** The live claim's token: every write of the job's results must still find it here. */
+    @Column(name = "claim_token")
+    public String claimToken;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 }

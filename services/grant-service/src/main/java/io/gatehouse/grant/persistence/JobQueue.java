@@ -16,11 +16,22 @@ import java.util.Optional;
 public class JobQueue {
 
     public void enqueue(String key, String eventId, String eventType, String login, Collection<String> roles) {
+        enqueue(JobKind.APPLY, key, eventId, eventType, login, roles);
+    }
+
+    /** A job that restores one drifted role to its desired state, planned against Snowflake's grants when it runs. */
+    public void enqueueReconcile(String reconcileId, String role) {
+        enqueue(JobKind.RECONCILE, "reconcile:" + role, reconcileId, "reconcile", null, List.of(role));
+    }
+
+    private void enqueue(JobKind kind, String key, String eventId, String eventType, String login,
+                         Collection<String> roles) {
         if (roles.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
         ApplyJob job = new ApplyJob();
+        job.kind = kind;
         job.jobKey = key;
         job.eventId = eventId;
         job.eventType = eventType;

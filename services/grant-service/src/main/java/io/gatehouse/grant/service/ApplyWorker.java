@@ -19,17 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Takes pending jobs and applies them in parallel, at most {@code concurrency} at a time, keeping order per key:
- * a job waits while an earlier job of the same key is pending (even one waiting for its retry), and while a job
- * touching one of its roles is running. The consumer never waits for Snowflake.
+ * a job waits while an earlier job of the same key is pending (even one waiting for its retry). The consumer never
+ * waits for Snowflake.
  *
- * <p>One service instance applies; running several would need the claim moved into the database
- * ({@code SELECT ... FOR UPDATE SKIP LOCKED}).
+ * <p>Any number of instances run this worker on one database: each job is claimed there with a lease and its roles
+ * locked there ({@link JobRunner}). What this class keeps in memory only spares it tries that would fail anyway (a job
+ * or key it is running, a role one of its running jobs names).
  */
 @ApplicationScoped
 public class ApplyWorker {
 
     private final JobQueue jobs;
-    private final JobApplier applier;
+    private final JobRunner runner;
+    private final String instance;
     private final int concurrency;
     private final ExecutorService pool;
     private final WorkLoop loop = new WorkLoop("grant-apply", this::round);
@@ -37,9 +39,10 @@ public class ApplyWorker {
     private final Set<String> runningKeys = new HashSet<>();
     private final Set<String> runningRoles = new HashSet<>();
 
-    ApplyWorker(JobQueue jobs, JobApplier applier, GrantConfig config) {
+    ApplyWorker(JobQueue jobs, JobRunner runner, Instance instance, GrantConfig config) {
         this.jobs = jobs;
-        this.applier = applier;
+        this.runner = runner;
+        this.instance = instance.id();
         this.concurrency = config.apply().concurrency();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, r -> new Thread(r, "grant-apply-" + n.incrementAndGet()));
@@ -59,8 +62,8 @@ public class ApplyWorker {
     }
 
     /**
-     * Starts every due job that may run now. Always false: what it left is blocked by a running job or not due
-     * yet, and a finishing job wakes the loop for the next round.
+     * Starts every due job that may run now. Always false: what it left is blocked by a running job (here or on another
+     * instance) or not due yet; a job finishing here wakes the loop for the next round, the poll catches the rest.
      */
     private boolean round() {
         List<ApplyJob> pending = QuarkusTransaction.requiringNew().call(() -> jobs.pending(concurrency * 200));
@@ -89,20 +92,22 @@ public class ApplyWorker {
     }
 
     private void run(ApplyJob job) {
+        JobRunner.Result result = JobRunner.Result.NOT_CLAIMED;
         try {
-            applier.apply(job);
+            result = runner.run(job.id, instance);
         } catch (RuntimeException e) {
-            // Not a Snowflake error the applier classified: back off like a transient one (parked once the
-            // attempts run out) rather than rerun it on every poll and block its key.
-            Log.errorf(e, "job %d failed unexpectedly", job.id);
-            applier.failedUnexpectedly(job, e);
+            // claiming or releasing met our database away: the job stays due, or its claim lapses with the lease
+            Log.warnf("job %d not run: %s", job.id, e);
         } finally {
             synchronized (this) {
                 runningJobs.remove(job.id);
                 runningKeys.remove(job.jobKey);
                 job.roles.forEach(runningRoles::remove);
             }
-            loop.wake();
+            if (result == JobRunner.Result.RAN) {
+                // not after a lost race or busy roles: that would only spin until the other holder finishes
+                loop.wake();
+            }
         }
     }
 }

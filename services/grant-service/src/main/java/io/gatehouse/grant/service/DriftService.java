@@ -9,16 +9,17 @@ import io.gatehouse.grant.domain.RoleState;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.Securable;
 import io.gatehouse.grant.domain.Statement;
+import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.GrantReader;
 import io.gatehouse.grant.snowflake.SnowflakeConnections;
-import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Managed roles' actual grants (SHOW GRANTS TO / OF ROLE, SHOW FUTURE GRANTS IN SCHEMA) against the desired state.
- * Missing and extra grants are given as the statements that would fix them; reconcile runs those statements.
+ * Missing and extra grants are given as the statements that would fix them; reconcile queues a job per drifted role,
+ * which plans its fix again when it runs.
  * A managed role granted to a role outside the prefix is reported but never revoked (that would change a role
  * Gatehouse does not manage).
  */
@@ -47,17 +50,17 @@ public class DriftService {
     private final GrantModel model;
     private final RoleRegistry registry;
     private final Ledger ledger;
-    private final StatementRecorder recorder;
+    private final JobQueue jobs;
     private final Outbox outbox;
     private final GrantConfig config;
 
     DriftService(SnowflakeConnections snowflake, GrantModel model, RoleRegistry registry,
-                 Ledger ledger, StatementRecorder recorder, Outbox outbox, GrantConfig config) {
+                 Ledger ledger, JobQueue jobs, Outbox outbox, GrantConfig config) {
         this.snowflake = snowflake;
         this.model = model;
         this.registry = registry;
         this.ledger = ledger;
-        this.recorder = recorder;
+        this.jobs = jobs;
         this.outbox = outbox;
         this.config = config;
     }
@@ -130,26 +133,40 @@ public class DriftService {
                 && DesiredState.SHARED_TABLE_PRIVILEGES.contains(p.privilege());
     }
 
-    /** Publishes DriftDetected for each drifted role and, when asked, runs the fixing statements. */
-    public List<RoleDrift> reconcile(Optional<String> only, boolean fix) throws SQLException {
+    /**
+     * The statements that restore the roles to their desired state, from what Snowflake shows now; a reconcile job plans
+     * with it while its claim holds the roles' locks, so a fix is never older than the facts it runs against.
+     */
+    public List<Statement> fix(Connection c, List<String> roles) throws SQLException {
+        return check(c, roles).stream().flatMap(d -> d.fix().stream()).toList();
+    }
+
+    /** What a reconcile found, and the id its apply jobs carry as their event (audit: {@code GET /audit?event=}). */
+    public record Reconciling(String reconcileId, List<RoleDrift> drifts) {
+    }
+
+    /**
+     * Publishes DriftDetected for each drifted role and, when asked, queues one reconcile job per role with something to
+     * fix. The fix found here is not run: the job plans again when it runs, with the role locked, against the facts and
+     * Snowflake's grants of that moment (a leave applied meanwhile wins).
+     */
+    public Reconciling reconcile(Optional<String> only, boolean fix) throws SQLException {
         List<RoleDrift> drifts = check(only);
-        QuarkusTransaction.requiringNew().run(() -> drifts.forEach(d -> outbox.publish(new DriftDetected(d.role(),
-                d.missing(), concat(d.extra(), d.notReconciled())))));
-        if (!fix) {
-            return drifts;
-        }
-        List<StatementRunner.Outcome> outcomes = new ArrayList<>();
-        try (Connection c = snowflake.borrow()) {
-            for (RoleDrift d : drifts) {
-                List<StatementRunner.Outcome> run = StatementRunner.run(c, d.fix());
-                outcomes.addAll(run);
-                if (!run.isEmpty() && snowflake.evictIfSessionLost(run.get(run.size() - 1).error())) {
-                    break;  // the rest would fail on the same dead session; a reconcile run again fixes what is left
-                }
+        String reconcileId = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            drifts.forEach(d -> outbox.publish(new DriftDetected(d.role(), d.missing(),
+                    concat(d.extra(), d.notReconciled()))));
+            if (fix) {
+                enqueue(reconcileId, drifts.stream().filter(d -> !d.fix().isEmpty()).map(RoleDrift::role).toList());
             }
-        }
-        QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(o -> recorder.record(null, null, "reconcile", null, o)));
-        return drifts;
+        });
+        return new Reconciling(reconcileId, drifts);
+    }
+
+    /** Queues a reconcile job for each role (in the caller's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String reconcileId, List<String> roles) {
+        roles.forEach(role -> jobs.enqueueReconcile(reconcileId, role));
     }
 
     @Scheduled(every = "${gatehouse.grant.drift.interval}", delayed = "1m",
@@ -157,10 +174,10 @@ public class DriftService {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledCheck() {
         try {
-            List<RoleDrift> drifts = reconcile(Optional.empty(), config.drift().autoReconcile());
+            List<RoleDrift> drifts = reconcile(Optional.empty(), config.drift().autoReconcile()).drifts();
             if (!drifts.isEmpty()) {
                 Log.warnf("drift on %d managed role(s)%s", drifts.size(),
-                        config.drift().autoReconcile() ? ", reconciled" : " (report only)");
+                        config.drift().autoReconcile() ? ", reconcile jobs queued" : " (report only)");
             }
         } catch (SQLException | RuntimeException e) {
             Log.warnf("drift check failed: %s", e.getMessage());

@@ -5,6 +5,7 @@ import io.gatehouse.grant.domain.GrantsAppliedChunks;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.ApplyJob;
+import io.gatehouse.grant.persistence.JobKind;
 import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.persistence.Ledger;
@@ -29,7 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies one job: plan (desired minus the applied ledger), then run the plan through snowflake-jdbc in chunks of
@@ -42,6 +42,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * statements run a second time, where they are no-ops ({@code CREATE ROLE IF NOT EXISTS}, re-GRANT, REVOKE of nothing),
  * and are audited once. Held roles the first plan pulled in are added to the job's roles with the first chunk, so a
  * re-plan still completes them once an earlier chunk created them.
+ *
+ * <p>Many instances: the job runs under a claim in the database ({@link Claim}, {@link JobRunner}) with every role its
+ * plan touches locked there for the whole plan, execute and record, so no other job plans those roles against a ledger
+ * that is about to change. Every write of results is fenced by the claim's token: after a takeover (the lease ran out)
+ * the old holder writes nothing more and stops; the new one plans again from the ledger.
  *
  * <p>Failures: an outage (Snowflake unreachable, slow, failing or a lost session; our own database away while planning
  * or recording) is retried with the shared capped back-off ({@link Backoff}) for as long as it lasts and never parks
@@ -74,11 +79,14 @@ public class JobApplier {
     private final int chunkSize;
     private final Backoff backoff;
     private final MeterRegistry meters;
-    private final ReentrantLock recording = new ReentrantLock();
+    private final ClaimKeeper claims;
+    private final DriftService drift;
 
     JobApplier(SnowflakeConnections snowflake, SnowflakeHealth health, GrantModel model, RoleRegistry registry,
                Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
-               MeterRegistry meters) {
+               MeterRegistry meters, ClaimKeeper claims, DriftService drift) {
+        this.claims = claims;
+        this.drift = drift;
         this.snowflake = snowflake;
         this.health = health;
         this.model = model;
@@ -102,53 +110,133 @@ public class JobApplier {
         return model.planner().plan(roles, ledger::of);
     }
 
-    public void apply(ApplyJob candidate) {
-        // the worker's list may be stale: act only on the job as it stands now
-        ApplyJob job = QuarkusTransaction.requiringNew().call(() -> jobs.find(candidate.id)).orElse(null);
-        if (job == null || job.status != JobStatus.PENDING || job.attempts != candidate.attempts
-                || job.outages != candidate.outages || job.nextAttemptAt.isAfter(Instant.now())) {
-            return;
+    /**
+     * Plans, executes and records the job under the claim, with every role it names locked. Roles the plan pulls in are
+     * locked too, and the plan made again under those locks; false when one of them is locked by another job (the caller
+     * releases the claim and the job waits for a later round, not failed). A claim lost on the way ends the run without
+     * recording its last results: the new holder plans again from the ledger.
+     */
+    public boolean apply(ApplyJob job, Claim claim) {
+        if (job.status != JobStatus.PENDING) {
+            return true;
         }
+        Connection connection = null;
         List<Statement> plan;
         try {
-            plan = QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
+            if (job.kind == JobKind.RECONCILE) {
+                connection = snowflake.borrow();
+            }
+            plan = planLocked(job, claim, connection);
+        } catch (SQLException e) {
+            close(job, connection);
+            snowflake.evictIfSessionLost(e);
+            recordFenced(job, claim, List.of(), List.of(), true, e);
+            return true;
         } catch (RuntimeException e) {
+            close(job, connection);
             // planning reads the facts and the ledger: an outage of our own database is waited out, a lock conflict
             // retried; only a plan that cannot be made (an unregistered role) parks at once
             Cause cause = of(DatabaseFailure.of(e));
             if (cause == Cause.PERMANENT) {
                 Log.errorf(e, "job %d cannot be planned", job.id);
             }
-            QuarkusTransaction.requiringNew().run(() -> failed(job, cause, "plan: " + e.getMessage()));
-            return;
+            fenced(job, claim, () -> failed(job, claim, cause, "plan: " + e.getMessage()));
+            return true;
+        }
+        if (plan == null) {
+            close(job, connection);
+            return false;
         }
         if (plan.isEmpty()) {
-            recordLocked(job, List.of(), List.of(), true, null);
-            return;
+            close(job, connection);
+            recordFenced(job, claim, List.of(), List.of(), true, null);
+            return true;
         }
-        Connection connection;
-        try {
-            connection = snowflake.borrow();
-        } catch (SQLException e) {
-            snowflake.evictIfSessionLost(e);
-            recordLocked(job, List.of(), List.of(), true, e);
-            return;
+        if (connection == null) {
+            try {
+                connection = snowflake.borrow();
+            } catch (SQLException e) {
+                snowflake.evictIfSessionLost(e);
+                recordFenced(job, claim, List.of(), List.of(), true, e);
+                return true;
+            }
         }
         try (Connection c = connection) {
             for (int from = 0; from < plan.size(); from += chunkSize) {
-                List<Outcome> outcomes = StatementRunner.run(c, plan.subList(from, Math.min(plan.size(), from + chunkSize)));
+                List<Statement> chunk = plan.subList(from, Math.min(plan.size(), from + chunkSize));
+                List<Outcome> outcomes = StatementRunner.run(c, chunk, claim::held);
+                boolean stopped = outcomes.size() < chunk.size()
+                        && (outcomes.isEmpty() || outcomes.get(outcomes.size() - 1).ok());
+                if (stopped || !claim.held()) {
+                    fencedOut(job, claim);
+                    return true;
+                }
                 SQLException failure = outcomes.get(outcomes.size() - 1).error();
                 // a dead session fails the job's attempt; evicting it lets the retry log in anew
                 snowflake.evictIfSessionLost(failure);
                 boolean last = failure != null || from + outcomes.size() == plan.size();
-                recordLocked(job, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure);
-                if (failure != null) {
-                    return;
+                if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure)
+                        || failure != null) {
+                    return true;
                 }
             }
         } catch (SQLException closing) {
             Log.debugf(closing, "job %d: closing its Snowflake connection failed", job.id);
         }
+        return true;
+    }
+
+    /**
+     * The job's plan, made with every role it touches locked by its claim: a plan that pulls in a role the claim does not
+     * hold yet (a held role not created) locks it and plans again, since that role's ledger may have moved meanwhile.
+     * Null when a role is locked by another job, or the plan keeps reaching further.
+     */
+    private List<Statement> planLocked(ApplyJob job, Claim claim, Connection snowflakeConnection) throws SQLException {
+        for (int tries = 0; tries < 3; tries++) {
+            List<Statement> plan = job.kind == JobKind.RECONCILE
+                    ? drift.fix(snowflakeConnection, job.roles)
+                    : QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
+            Set<String> touched = new LinkedHashSet<>();
+            plan.forEach(s -> touched.add(s.role()));
+            if (claim.covers(touched)) {
+                return plan;
+            }
+            if (!claims.lock(claim, touched)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void close(ApplyJob job, Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                Log.debugf(e, "job %d: closing its Snowflake connection failed", job.id);
+            }
+        }
+    }
+
+    /** Runs a result-writing step in its own transaction, fenced by the claim; false when another holder took over. */
+    private boolean fenced(ApplyJob job, Claim claim, Runnable step) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                claims.fence(claim);
+                step.run();
+            });
+            return true;
+        } catch (ClaimKeeper.ClaimLost lost) {
+            fencedOut(job, claim);
+            return false;
+        }
+    }
+
+    private void fencedOut(ApplyJob job, Claim claim) {
+        claim.lost();
+        meters.counter("gatehouse.grant.jobs.fenced").increment();
+        Log.warnf("job %d: claim of %s taken over by another instance (or lapsed unrenewed); its unrecorded results are "
+                + "discarded and the next holder plans again from the ledger", job.id, claim.holder());
     }
 
     /** Roles in the plan that the job does not name: held roles the planner pulled in because they were not created. */
@@ -160,24 +248,21 @@ public class JobApplier {
     }
 
     /**
-     * Records one chunk in its own transaction. One job records at a time: the worker keeps apart only the roles a job
-     * names, so two running jobs may both plan a role neither names (one both hold, not created yet); recorded at once,
-     * their ledger rows would wait on each other in opposite orders until the database gave up on both.
+     * Records one chunk in its own transaction, fenced by the claim (false, nothing written, when another instance took
+     * the job over). No lock in this process: every role the job's plan touches is locked in the database by its claim.
      */
-    private void recordLocked(ApplyJob job, List<String> pulledIn, List<Outcome> outcomes, boolean last,
-                              SQLException failure) {
-        recording.lock();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> record(job, pulledIn, outcomes, last, failure));
-        } finally {
-            recording.unlock();
+    private boolean recordFenced(ApplyJob job, Claim claim, List<String> pulledIn, List<Outcome> outcomes, boolean last,
+                                 SQLException failure) {
+        if (!fenced(job, claim, () -> record(job, claim, pulledIn, outcomes, last, failure))) {
+            return false;
         }
         if (outcomes.stream().anyMatch(Outcome::ok)) {
             health.reachable();
         }
+        return true;
     }
 
-    private void record(ApplyJob job, List<String> pulledIn, List<Outcome> outcomes, boolean last,
+    private void record(ApplyJob job, Claim claim, List<String> pulledIn, List<Outcome> outcomes, boolean last,
                         SQLException failure) {
         if (!pulledIn.isEmpty()) {
             jobs.addRoles(job.id, pulledIn);
@@ -199,15 +284,17 @@ public class JobApplier {
         }
         if (failure == null) {
             jobs.done(job.id);
+            claims.end(claim);
             return;
         }
         Cause cause = ErrorClassifier.isOutage(failure) ? Cause.OUTAGE
                 : ErrorClassifier.isTransient(failure) ? Cause.TRANSIENT : Cause.PERMANENT;
-        failed(job, cause, ErrorClassifier.code(failure) + " " + failure.getMessage());
+        failed(job, claim, cause, ErrorClassifier.code(failure) + " " + failure.getMessage());
     }
 
     /** A failed attempt: an outage waits with back-off, a transient cause retries until the attempts run out, then or else it parks. */
-    private void failed(ApplyJob job, Cause cause, String error) {
+    private void failed(ApplyJob job, Claim claim, Cause cause, String error) {
+        claims.end(claim);
         if (cause == Cause.OUTAGE) {
             meters.counter("gatehouse.grant.jobs.retried", "cause", "outage").increment();
             int outages = job.outages + 1;
@@ -233,10 +320,10 @@ public class JobApplier {
      * else backs off like a transient cause (parked when the attempts run out). When even that cannot be written (the
      * database still away), the job stays as it was and the next round tries it again.
      */
-    public void failedUnexpectedly(ApplyJob job, RuntimeException e) {
+    public void failedUnexpectedly(ApplyJob job, Claim claim, RuntimeException e) {
         Cause cause = DatabaseFailure.of(e) == DatabaseFailure.OUTAGE ? Cause.OUTAGE : Cause.TRANSIENT;
         try {
-            QuarkusTransaction.requiringNew().run(() -> failed(job, cause, "unexpected: " + e));
+            fenced(job, claim, () -> failed(job, claim, cause, "unexpected: " + e));
         } catch (RuntimeException unrecorded) {
             Log.warnf("job %d: its failure could not be recorded either (%s); tried again next round", job.id, unrecorded);
         }

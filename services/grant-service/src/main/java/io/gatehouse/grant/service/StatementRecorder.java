@@ -21,7 +21,7 @@ public class StatementRecorder {
         this.ledger = ledger;
     }
 
-    /** Records one outcome, caused by a job or event when given (a reconcile has neither). */
+    /** Records one outcome with the job and the event (or operator action, reconcile id) that caused it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long jobId, String eventId, String eventType, String login, Outcome outcome) {
         Statement s = outcome.statement();

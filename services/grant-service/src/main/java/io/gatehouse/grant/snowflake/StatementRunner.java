@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a plan's statements in order on one connection and stops at the first failure: what follows may
@@ -23,8 +24,16 @@ public final class StatementRunner {
     }
 
     public static List<Outcome> run(Connection connection, List<Statement> plan) {
+        return run(connection, plan, () -> true);
+    }
+
+    /** Runs the plan as long as {@code go} says so before each statement (a job's claim still held). */
+    public static List<Outcome> run(Connection connection, List<Statement> plan, BooleanSupplier go) {
         List<Outcome> outcomes = new ArrayList<>(plan.size());
         for (Statement s : plan) {
+            if (!go.getAsBoolean()) {
+                break;
+            }
             long start = System.nanoTime();
             try (java.sql.Statement jdbc = connection.createStatement()) {
                 jdbc.execute(s.sql());
