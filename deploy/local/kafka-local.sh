@@ -45,8 +45,8 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-num.partitions=3
+# Topics are declared (deploy/kafka/topics), never auto-created: up applies the same definitions as production.
+auto.create.topics.enable=false
 PROPS
 }
 
@@ -65,12 +65,20 @@ up() {
   for _ in $(seq 1 120); do
     if port_open "$port"; then
       echo "kafka up on 127.0.0.1:$port (pid $(cat "$pid_file"), $(( ($(date +%s%N) - started) / 1000000 )) ms)"
+      topics "$cp"
       return 0
     fi
     is_running || { echo "kafka exited; see $log_file" >&2; tail -20 "$log_file" >&2; exit 1; }
     sleep 0.25
   done
   echo "kafka did not open port $port in 30 s; see $log_file" >&2; exit 1
+}
+
+topics() { # classpath: the declared topics, on one broker (replication 1, min.insync.replicas 1)
+  KAFKA_TOPICS="java -cp $1 org.apache.kafka.tools.TopicCommand" "$root/deploy/kafka/create-topics.sh" \
+    --bootstrap-server "127.0.0.1:$port" --replication-factor 1 --min-insync-replicas 1 >>"$log_file" 2>&1 \
+    || { echo "creating the topics failed; see $log_file" >&2; exit 1; }
+  echo "topics declared (deploy/kafka/topics)"
 }
 
 down() {
