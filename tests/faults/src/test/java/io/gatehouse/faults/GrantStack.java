@@ -65,6 +65,8 @@ final class GrantStack implements AutoCloseable {
         env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);
         // a dead Snowflake is noticed in seconds, not after the driver's default of minutes
         env.put("GATEHOUSE_SNOWFLAKE_NETWORK_TIMEOUT_MS", "5000");
+        // a killed holder's job is taken over once its lease runs out: more than twice a statement's worst time
+        env.put("GATEHOUSE_GRANT_APPLY_LEASE", "PT20S");
         env.putAll(settings);
         grant = ServiceProcess.start("grant-service", KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
     }
