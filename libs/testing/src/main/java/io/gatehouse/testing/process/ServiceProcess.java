@@ -113,6 +113,14 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready in " + timeout + "; log: " + tail());
     }
 
+    /** Waits for the process to end by itself (a refused start, say); its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; log: " + tail());
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or committed, as when a node dies. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
