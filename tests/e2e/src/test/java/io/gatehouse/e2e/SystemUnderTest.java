@@ -90,13 +90,8 @@ final class SystemUnderTest implements AutoCloseable {
      * services/grant-service/README.md), a person, and the tables Fivetran lands for the {@code erp} source.
      */
     private void landTablesAndPeople() {
+        snowflake.provisionServiceUser("GATEHOUSE_ADMIN", "GATEHOUSE_SVC", SERVICE_PASSWORD);
         for (String sql : List.of(
-                "CREATE ROLE GATEHOUSE_ADMIN",
-                "GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
-                "GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
-                "GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN",
-                "CREATE USER GATEHOUSE_SVC PASSWORD = '" + SERVICE_PASSWORD + "' DEFAULT_ROLE = GATEHOUSE_ADMIN",
-                "GRANT ROLE GATEHOUSE_ADMIN TO USER GATEHOUSE_SVC",
                 "CREATE USER ADA PASSWORD = '" + ADA_PASSWORD + "'",
                 "CREATE DATABASE RAW",
                 "CREATE SCHEMA RAW.ERP_DBO",

@@ -6,6 +6,7 @@ import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.faults.FaultProxy;
 import io.gatehouse.testing.kafka.KafkaEvents;
+import io.gatehouse.testing.process.KafkaProcess;
 import io.gatehouse.testing.process.ServiceDatabases;
 import io.gatehouse.testing.process.ServiceProcess;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;

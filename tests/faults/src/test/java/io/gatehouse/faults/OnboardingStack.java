@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.gatehouse.fivetran.sandbox.FivetranSandbox;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.faults.FaultProxy;
+import io.gatehouse.testing.process.KafkaProcess;
 import io.gatehouse.testing.process.ServiceDatabases;
 import io.gatehouse.testing.process.ServiceProcess;
 import io.restassured.path.json.JsonPath;

@@ -62,7 +62,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code services/<name>} on {@code port} with {@code env} added to this JVM's environment. */
     public static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
+        return start(name, name, port, env);
+    }
+
+    /**
+     * Starts one of several instances of {@code services/<name>} (on the same database, as production runs two or
+     * more); {@code instance} names its log, {@code target/service-logs/<instance>.log}.
+     */
+    public static ServiceProcess start(String name, String instance, int port, Map<String, String> env) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(instance + ".log");
         ServiceProcess service = new ServiceProcess(name, port, env, log);
         service.launch();
         return service;

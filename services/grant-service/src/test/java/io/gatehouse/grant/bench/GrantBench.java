@@ -75,11 +75,7 @@ public final class GrantBench {
 
     static void apply(int n, long latencyMs, int concurrency) throws Exception {
         try (SnowflakeSandbox sf = SnowflakeSandbox.builder().adminPassword("admin").build().start()) {
-            sf.executeAsAdmin("CREATE ROLE GATEHOUSE_ADMIN");
-            sf.executeAsAdmin("GRANT CREATE ROLE, MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
-            sf.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN");
-            sf.executeAsAdmin("CREATE USER SVC PASSWORD = 'pw'");
-            sf.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO USER SVC");
+            sf.provisionServiceUser("GATEHOUSE_ADMIN", "SVC", "pw");
             for (int u = 0; u < n; u++) {
                 sf.executeAsAdmin("CREATE USER U" + u + " PASSWORD = 'pw'");
             }

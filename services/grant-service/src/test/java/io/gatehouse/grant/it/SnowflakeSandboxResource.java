@@ -32,14 +32,7 @@ public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         sandbox = SnowflakeSandbox.builder().port(PORT).accountName(ACCOUNT).adminPassword("admin-secret").build().start();
-        sandbox.executeAsAdmin("CREATE ROLE GATEHOUSE_ADMIN");
-        sandbox.executeAsAdmin("GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
-        sandbox.executeAsAdmin("GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN");
-        sandbox.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN");
-        sandbox.executeAsAdmin("CREATE USER " + SERVICE_USER + " PASSWORD = '" + SERVICE_PASSWORD + "'");
-        sandbox.executeAsAdmin("GRANT ROLE GATEHOUSE_ADMIN TO USER " + SERVICE_USER);
-        sandbox.executeAsAdmin("CREATE DATABASE LAB");
-        sandbox.executeAsAdmin("GRANT USAGE, CREATE SCHEMA ON DATABASE LAB TO ROLE GATEHOUSE_ADMIN");
+        sandbox.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "LAB");
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.snowflake.jdbc.url", sandbox.jdbcUrl(),
                 "quarkus.datasource.snowflake.username", SERVICE_USER,

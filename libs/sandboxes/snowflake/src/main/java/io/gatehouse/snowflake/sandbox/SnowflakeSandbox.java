@@ -148,6 +148,23 @@ public final class SnowflakeSandbox implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * The grant-service's least-privilege service role as the README has an administrator create it: {@code role} with
+     * CREATE ROLE and MANAGE GRANTS on the account, granted up to SYSADMIN, a password user {@code user} that holds it
+     * as its default role, and USAGE and CREATE SCHEMA on each of {@code databases} (created here).
+     */
+    public void provisionServiceUser(String role, String user, String password, String... databases) {
+        executeAsAdmin("CREATE ROLE " + role);
+        executeAsAdmin("GRANT CREATE ROLE, MANAGE GRANTS ON ACCOUNT TO ROLE " + role);
+        executeAsAdmin("GRANT ROLE " + role + " TO ROLE SYSADMIN");
+        executeAsAdmin("CREATE USER " + user + " PASSWORD = '" + password + "' DEFAULT_ROLE = " + role);
+        executeAsAdmin("GRANT ROLE " + role + " TO USER " + user);
+        for (String database : databases) {
+            executeAsAdmin("CREATE DATABASE " + database);
+            executeAsAdmin("GRANT USAGE, CREATE SCHEMA ON DATABASE " + database + " TO ROLE " + role);
+        }
+    }
+
     public StatementLog statementLog() {
         return log;
     }

@@ -1,4 +1,4 @@
-package io.gatehouse.faults;
+package io.gatehouse.testing.process;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,10 +16,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A real Apache Kafka broker (KRaft, broker and controller in one) in its own JVM, from the same Maven Central jars
- * the in-JVM test broker uses, as {@code deploy/local/kafka-local.sh} runs it. It can be stopped (SIGTERM, a
+ * the in-JVM test broker uses, as {@code deploy/local/kafka-local.sh} runs it. Its classpath is the caller module's
+ * (the build passes it as {@code gatehouse.broker.classpath}). It can be stopped (SIGTERM, a
  * controlled shutdown) and started again on the same ports and log directory, as an operator restarts a broker.
  */
-final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess implements AutoCloseable {
 
     private static final String CLUSTER_ID = "R2F0ZWhvdXNlRmF1bHRzMQ";
 
@@ -34,7 +35,7 @@ final class KafkaProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static KafkaProcess start() throws Exception {
+    public static KafkaProcess start() throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka")), "broker-").toAbsolutePath();
         KafkaProcess kafka = new KafkaProcess(dir, freePort());
         kafka.writeProperties(freePort());
@@ -44,12 +45,12 @@ final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker on its ports and data, and waits until it answers a metadata request. */
-    void startAgain() throws Exception {
+    public void startAgain() throws Exception {
         process = run("kafka.Kafka", properties.toString());
         Instant deadline = Instant.now().plusSeconds(60);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -68,7 +69,7 @@ final class KafkaProcess implements AutoCloseable {
     }
 
     /** Controlled shutdown (SIGTERM), as a rolling restart does; the data stays for {@link #startAgain()}. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -129,7 +130,7 @@ final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
