@@ -1,0 +1,43 @@
+package io.gatehouse.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the end-to-end harnesses named on the command line ({@code all} by default) against the packaged services and
+ * writes each one's table to {@code target/bench/<name>.md} (and to the console) with the machine and settings.
+ */
+public final class Benchmarks {
+
+    private static final Map<String, Harness> HARNESSES = new LinkedHashMap<>();
+
+    static {
+        HARNESSES.put("grant-scale-out", new GrantScaleOut());
+        HARNESSES.put("relay-failover", new RelayFailover());
+    }
+
+    /** One harness: measures and returns its report as a Markdown section. */
+    interface Harness {
+        String run() throws Exception;
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String selection = args.length == 0 || args[0].isBlank() ? "all" : args[0];
+        List<String> names = selection.equals("all") ? List.copyOf(HARNESSES.keySet()) : Arrays.asList(selection.split(","));
+        for (String name : names) {
+            Harness harness = HARNESSES.get(name.trim());
+            if (harness == null) {
+                throw new IllegalArgumentException("no harness " + name + "; known: " + HARNESSES.keySet());
+            }
+            Report.write(Path.of("target", "bench", name.trim() + ".md"), name.trim(), harness.run());
+        }
+        // the Kafka clients and the sandboxes leave non-daemon threads behind
+        System.exit(0);
+    }
+}

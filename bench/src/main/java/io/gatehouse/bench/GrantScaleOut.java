@@ -1,0 +1,116 @@
+package io.gatehouse.bench;
+
+import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.GatehouseEvent;
+import io.gatehouse.events.TableAdded;
+import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
+import io.gatehouse.testing.kafka.KafkaEvents;
+import io.gatehouse.testing.process.KafkaProcess;
+import io.gatehouse.testing.process.ServiceDatabases;
+import io.gatehouse.testing.process.ServiceProcess;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/**
+ * Events applied per second by one and by two grant-service instances on one database, through the whole path: HR
+ * events on Kafka, the inbox, the job queue in the database, the apply workers, snowflake-jdbc and the sandbox at a
+ * fixed statement latency (100 ms by default, a warehouse's round trip). Each configuration gets a fresh broker,
+ * database and account; the clock runs from the first join sent to the last member seen in Snowflake.
+ */
+final class GrantScaleOut implements Benchmarks.Harness {
+
+    private static final String BUSINESS = "bench";
+    private static final String SERVICE_USER = "GATEHOUSE_SVC";
+    private static final String SERVICE_PASSWORD = "bench-service-password";
+
+    private final int joins = Integer.getInteger("bench.joins", 600);
+    private final Duration latency = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
+
+    @Override
+    public String run() throws Exception {
+        StringBuilder table = new StringBuilder(String.format(
+                "%d UserJoinedBusiness events (new users, one business) at %d ms per statement, default settings "
+                        + "(apply concurrency 8 per instance, a pool of 16 Snowflake connections).%n%n"
+                        + "| instances | wall time | events/s | statements | statement time / (8 x instances) | speed-up |%n"
+                        + "|---|---|---|---|---|---|%n", joins, latency.toMillis()));
+        double single = 0;
+        for (int instances : List.of(1, 2)) {
+            Measured run = measure(instances);
+            single = instances == 1 ? run.perSecond() : single;
+            table.append(String.format("| %d | %.1f s | %.1f | %d | %.1f s | %.2fx |%n", instances, run.seconds(), run.perSecond(),
+                    run.statements(), run.statements() * latency.toMillis() / 1000.0 / (8.0 * instances), run.perSecond() / single));
+        }
+        return table.toString();
+    }
+
+    /** One configuration's outcome: all joins seen in Snowflake after {@code took}, with the statements it ran. */
+    record Measured(int instances, Duration took, long statements, int events) {
+        double seconds() {
+            return took.toMillis() / 1000.0;
+        }
+
+        double perSecond() {
+            return events / seconds();
+        }
+    }
+
+    private Measured measure(int instances) throws Exception {
+        try (KafkaProcess kafka = KafkaProcess.start();
+             KafkaCompanion companion = new KafkaCompanion(kafka.bootstrapServers());
+             SnowflakeSandbox snowflake = SnowflakeSandbox.builder().accountName("BENCH").adminPassword("admin").build().start();
+             ServiceDatabases databases = new ServiceDatabases()) {
+            snowflake.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "RAW");
+            snowflake.executeAsAdmin("CREATE SCHEMA RAW.BENCH");
+            snowflake.executeAsAdmin("CREATE TABLE RAW.BENCH.FACTS (ID NUMBER)");
+            List<String> logins = new ArrayList<>();
+            for (int i = 0; i < joins; i++) {
+                logins.add("BENCH_" + i);
+                snowflake.executeAsAdmin("CREATE USER BENCH_" + i + " PASSWORD = 'pw'");
+            }
+            Map<String, String> env = new HashMap<>(databases.env("bench_grant"));
+            env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
+            env.put("GATEHOUSE_SNOWFLAKE_URL", snowflake.jdbcUrl());
+            env.put("GATEHOUSE_SNOWFLAKE_USER", SERVICE_USER);
+            env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);
+            List<ServiceProcess> services = new ArrayList<>();
+            try {
+                for (int i = 0; i < instances; i++) {
+                    services.add(ServiceProcess.start("grant-service", "grant-service-" + (i + 1), KafkaProcess.freePort(), env));
+                }
+                for (ServiceProcess service : services) {
+                    service.awaitReady(Duration.ofSeconds(180));
+                }
+                send(companion, new TableAdded("RAW", "BENCH", "FACTS", "facts", List.of(BUSINESS), null, null));
+                Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> !snowflake.executeAsAdmin("SHOW ROLES LIKE 'GH_BIZ_BENCH_PUBLIC'").isEmpty());
+
+                snowflake.setStatementLatency(latency);
+                long statementsBefore = snowflake.statementLog().entries().size();
+                Instant start = Instant.now();
+                logins.forEach(login -> send(companion, new UserJoinedBusiness("u-" + login, login, BUSINESS)));
+                Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> members(snowflake) >= joins);
+                Duration took = Duration.between(start, Instant.now());
+                return new Measured(instances, took, snowflake.statementLog().entries().size() - statementsBefore, joins);
+            } finally {
+                services.forEach(ServiceProcess::close);
+            }
+        }
+    }
+
+    private static int members(SnowflakeSandbox snowflake) {
+        return (int) snowflake.executeAsAdmin("SHOW GRANTS OF ROLE GH_BIZ_BENCH_PUBLIC").stream()
+                .filter(row -> row.get("grantee_name").startsWith("GH_USER_")).count();
+    }
+
+    private static void send(KafkaCompanion companion, GatehouseEvent data) {
+        KafkaEvents.send(companion, KafkaEvents.record(new CloudEvent<>(UUID.randomUUID().toString(), "/bench", Instant.now(), data)));
+    }
+}

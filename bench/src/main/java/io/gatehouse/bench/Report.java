@@ -1,0 +1,28 @@
+package io.gatehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A harness's Markdown section, headed by what it ran on, so figures from different machines are never mixed up. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void write(Path file, String name, String body) throws IOException {
+        String text = "## " + name + "\n\n" + machine() + "\n\n" + body + "\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        System.out.println(text);
+    }
+
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format("Measured %s on %d cores, Java %s, %s database (%s).", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                runtime.availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("gatehouse.db.kind", "h2"), System.getProperty("os.name"));
+    }
+}
