@@ -22,8 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * queue, with the consuming group and channel added to the record ({@code dead-letter-consumer},
  * {@code dead-letter-channel}) because several services read one topic and share its {@code <topic>.dlq}, and each
  * record is also kept in the service's own {@code dead_letter} table for operators ({@code /dead-letters}). A record
- * whose consumer stopped while it waited for an outage ({@link ConsumerStoppedException}) is not dead-lettered:
- * the channel stops without committing it, and the record is consumed again after the restart.
+ * whose consumer stopped while it waited for an outage, or that arrived once the service began to stop
+ * ({@link ConsumerStoppedException}), is not dead-lettered: the channel stops without committing it, and the record
+ * is consumed again by the instance that takes the partition over, or after the restart.
  */
 @ApplicationScoped
 @Identifier(DeadLetterStrategy.NAME)

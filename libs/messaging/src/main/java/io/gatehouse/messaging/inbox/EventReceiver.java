@@ -39,15 +39,21 @@ public class EventReceiver {
     private final Inbox inbox;
     private final MeterRegistry registry;
     private final ConsumerHealth health;
+    private final ShutdownSignal shutdown;
 
-    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry, ConsumerHealth health) {
+    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry, ConsumerHealth health, ShutdownSignal shutdown) {
         this.reader = reader;
         this.inbox = inbox;
         this.registry = registry;
         this.health = health;
+        this.shutdown = shutdown;
     }
 
     public Outcome receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        if (shutdown.raised()) {
+            // fetched before the stop began: left uncommitted for the next consumer of the partition
+            throw new ConsumerStoppedException(consumer, null);
+        }
         Map<String, String> headers = headersOf(record);
         CloudEvent<GatehouseEvent> event;
         try {
@@ -84,6 +90,10 @@ public class EventReceiver {
                 health.recovered(consumer);
                 return applied;
             } catch (RuntimeException e) {
+                if (shutdown.raised()) {
+                    // the database or the transaction manager closed under this record: not the event's fault
+                    throw new ConsumerStoppedException(consumer, e);
+                }
                 DatabaseFailure kind = DatabaseFailure.of(e);
                 if (kind == DatabaseFailure.PERMANENT) {
                     throw e;
