@@ -71,7 +71,9 @@ public class ApplyWorker {
         Set<String> keysSeen = new HashSet<>();
         for (ApplyJob job : pending) {
             boolean firstOfKey = keysSeen.add(job.jobKey);
-            if (!firstOfKey || job.nextAttemptAt.isAfter(now)) {
+            // A job another instance holds under a live lease still blocks its key, but trying it would only spend a
+            // slot on a lost claim (and without a wake-up, this instance would idle until the next poll).
+            if (!firstOfKey || job.nextAttemptAt.isAfter(now) || (job.leaseUntil != null && job.leaseUntil.isAfter(now))) {
                 continue;
             }
             synchronized (this) {
