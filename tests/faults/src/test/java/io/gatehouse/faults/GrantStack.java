@@ -41,6 +41,7 @@ final class GrantStack implements AutoCloseable {
     final ServiceDatabases databases = new ServiceDatabases();
     final FaultProxy database;
     final ServiceProcess grant;
+    private final Map<String, String> env;
 
     GrantStack(Map<String, String> settings) throws Exception {
         kafka = KafkaProcess.start();
@@ -69,7 +70,13 @@ final class GrantStack implements AutoCloseable {
         // a killed holder's job is taken over once its lease runs out: more than twice a statement's worst time
         env.put("GATEHOUSE_GRANT_APPLY_LEASE", "PT20S");
         env.putAll(settings);
+        this.env = Map.copyOf(env);
         grant = ServiceProcess.start("grant-service", KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Another grant-service instance on the same database, broker and account, as production runs two or more. */
+    ServiceProcess anotherInstance(String instance) throws Exception {
+        return ServiceProcess.start("grant-service", instance, KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
     }
 
     /** A table in Snowflake and its TableAdded, so that the business's public role exists; waits for the role. */

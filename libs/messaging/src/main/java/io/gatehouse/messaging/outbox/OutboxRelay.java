@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -55,6 +56,7 @@ public class OutboxRelay {
     private final MessagingConfig.Outbox config;
     private final AtomicLong pending = new AtomicLong();
     private final WorkLoop loop = new WorkLoop("outbox-relay", this::round);
+    private volatile boolean stopping;
     private final Counter published;
     private final Counter failed;
     private final Counter parked;
@@ -85,6 +87,20 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    /**
+     * A graceful stop (SIGTERM, a rolling deploy) hands the lease over at once: Quarkus fires this before it closes the
+     * Kafka producer and the database, so the round in flight is still recorded and the lease released, and a standby
+     * takes over at its next poll instead of after the lease lapses (measured before: up to 12 s without publishing).
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true; // the scheduler may still tick: it must not take the lease back
+        if (!loop.stop(config.sendTimeout())) {
+            Log.warnf("outbox relay %s: a round still runs after %s; its sends are recorded by the next holder", lease.holder(),
+                    config.sendTimeout());
+        }
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         loop.close();
@@ -106,6 +122,9 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
+        if (stopping) {
+            return;
+        }
         switch (lease.heartbeat()) {
             case ACQUIRED -> {
                 takeovers.increment();

@@ -1,9 +1,11 @@
 package io.gatehouse.messaging.work;
 
 import io.quarkus.logging.Log;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,6 +32,7 @@ public final class WorkLoop implements AutoCloseable {
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService wakeUps;
+    private volatile boolean stopped;
 
     public WorkLoop(String name, Round round) {
         this.name = name;
@@ -55,6 +58,9 @@ public final class WorkLoop implements AutoCloseable {
      * database and the next tick or wake-up tries again.
      */
     public void drain() {
+        if (stopped) {
+            return;
+        }
         if (!draining.tryLock()) {
             again.set(true);
             return;
@@ -62,10 +68,10 @@ public final class WorkLoop implements AutoCloseable {
         try {
             do {
                 again.set(false);
-                while (round.run()) {
+                while (!stopped && round.run()) {
                     // a full batch: more may be due
                 }
-            } while (again.get());
+            } while (again.get() && !stopped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -75,8 +81,28 @@ public final class WorkLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops for good when the service begins to stop: no round starts any more, and the caller waits up to
+     * {@code atMost} for a running one to end, so what it took is recorded while the database is still there. True
+     * when no round runs any more.
+     */
+    public boolean stop(Duration atMost) {
+        stopped = true;
+        wakeUps.shutdownNow();
+        try {
+            if (draining.tryLock(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                draining.unlock();
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
     @Override
     public void close() {
+        stopped = true;
         wakeUps.shutdownNow();
     }
 }

@@ -6,15 +6,20 @@ import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.messaging.work.WorkLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +51,24 @@ public class ApplyWorker {
         this.concurrency = config.apply().concurrency();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, r -> new Thread(r, "grant-apply-" + n.incrementAndGet()));
+    }
+
+    /**
+     * A graceful stop (SIGTERM, a rolling deploy): no job starts any more and the running ones get a moment to finish
+     * and release their claims and role locks while the database is still open (Quarkus fires this before it closes
+     * it), so another instance takes their keys over at once. A job still running after that is not interrupted (that
+     * would record a failure that is not Snowflake's): its claim lapses with the lease and another instance reruns it.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        loop.stop(Duration.ofSeconds(5));
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
+                Log.warnf("apply jobs still running at shutdown on %s: taken over once their lease lapses", instance);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy
@@ -88,7 +111,12 @@ public class ApplyWorker {
                 runningKeys.add(job.jobKey);
                 runningRoles.addAll(job.roles);
             }
-            pool.execute(() -> run(job));
+            try {
+                pool.execute(() -> run(job));
+            } catch (RejectedExecutionException stopping) {
+                forget(job);
+                return false;
+            }
         }
         return false;
     }
@@ -101,15 +129,17 @@ public class ApplyWorker {
             // claiming or releasing met our database away: the job stays due, or its claim lapses with the lease
             Log.warnf("job %d not run: %s", job.id, e);
         } finally {
-            synchronized (this) {
-                runningJobs.remove(job.id);
-                runningKeys.remove(job.jobKey);
-                job.roles.forEach(runningRoles::remove);
-            }
+            forget(job);
             if (result == JobRunner.Result.RAN) {
                 // not after a lost race or busy roles: that would only spin until the other holder finishes
                 loop.wake();
             }
         }
+    }
+
+    private synchronized void forget(ApplyJob job) {
+        runningJobs.remove(job.id);
+        runningKeys.remove(job.jobKey);
+        job.roles.forEach(runningRoles::remove);
     }
 }
