@@ -16,6 +16,14 @@ public interface MessagingConfig {
 
     Inbox inbox();
 
+    /** Leases that make one instance of the service run each cluster-wide schedule (ClusterLeases). */
+    Cluster cluster();
+
+    interface Cluster {
+        /** The same protocol and defaults as the outbox relay's lease; only the names differ. */
+        Lease lease();
+    }
+
     interface Inbox {
         /** How long a processed event id is remembered: the window in which a redelivery is recognised. */
         @WithDefault("P30D")
@@ -50,15 +58,16 @@ public interface MessagingConfig {
         Lease lease();
     }
 
+    /** A lease in {@code relay_lease}: {@code gatehouse.messaging.outbox.lease.*}, {@code gatehouse.messaging.cluster.lease.*}. */
     interface Lease {
         /**
-         * How long a lease lasts unrenewed: when the active instance dies, another one takes over after at most this
+         * How long a lease lasts unrenewed: when the holding instance dies, another one takes over after at most this
          * plus one {@link #renewInterval()}.
          */
         @WithDefault("10s")
         Duration duration();
 
-        /** How often the active relay renews its lease and a standby one tries to take it. Well below the duration. */
+        /** How often the holder renews its lease and a standby tries to take it. Well below the duration. */
         @WithDefault("3s")
         Duration renewInterval();
     }

@@ -2,6 +2,7 @@ package io.gatehouse.messaging.outbox;
 
 import io.gatehouse.events.CloudEvent;
 import io.gatehouse.events.CloudEventHeaders;
+import io.gatehouse.messaging.cluster.ClusterLease;
 import io.gatehouse.messaging.config.MessagingConfig;
 import io.gatehouse.messaging.work.WorkLoop;
 import io.micrometer.core.instrument.Counter;
@@ -41,9 +42,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * them sent. A crash between the broker's ack and that mark re-sends the row: delivery is at least once,
  * which consumers absorb through their inbox.
  *
- * <p>Of a service's instances only the one holding the {@link RelayLease} publishes; the others renew nothing and try
- * to take the lease over at every heartbeat. Its marks are fenced by the lease's token: a relay that lost the lease
- * writes nothing and stands by.
+ * <p>Of a service's instances only the one holding the {@link ClusterLease} named {@value #LEASE} publishes; the others
+ * renew nothing and try to take the lease over at every heartbeat. Its marks are fenced by the lease's token: a relay
+ * that lost the lease writes nothing and stands by. The relay drives its lease itself (not through ClusterLeases): it
+ * tries it at every poll, wakes its loop on a takeover and fences each round's marks.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,20 +63,20 @@ public class OutboxRelay {
     private final Counter failed;
     private final Counter parked;
     private final AtomicLong parkedRows = new AtomicLong();
-    private final RelayLease lease;
+    private final ClusterLease lease;
     private final Counter takeovers;
     private final Counter fenced;
 
     @Inject
     OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, MessagingConfig config, MeterRegistry registry) {
-        this(emitter, config, registry, RelayLease.newHolderId());
+        this(emitter, config, registry, ClusterLease.newHolderId());
     }
 
     /** A relay as another instance of the service would run it (tests run two in one JVM). */
     OutboxRelay(MutinyEmitter<String> emitter, MessagingConfig config, MeterRegistry registry, String holder) {
         this.emitter = emitter;
         this.config = config.outbox();
-        this.lease = new RelayLease(LEASE, holder, this.config.lease().duration());
+        this.lease = new ClusterLease(LEASE, holder, this.config.lease().duration());
         this.published = registry.counter("gatehouse.outbox.published");
         this.failed = registry.counter("gatehouse.outbox.failed");
         this.parked = registry.counter("gatehouse.outbox.parked");

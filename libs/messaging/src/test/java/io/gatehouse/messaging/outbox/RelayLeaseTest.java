@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.events.CloudEventHeaders;
 import io.gatehouse.events.Topics;
+import io.gatehouse.messaging.cluster.ClusterLease;
 import io.gatehouse.messaging.config.MessagingConfig;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
@@ -102,23 +103,23 @@ class RelayLeaseTest {
     @Test
     void staleHolderIsFenced() {
         String name = "fence-test-" + UUID.randomUUID();
-        RelayLease first = new RelayLease(name, "first@test", Duration.ofSeconds(10));
-        RelayLease other = new RelayLease(name, "other@test", Duration.ofSeconds(10));
-        assertThat(first.heartbeat()).isEqualTo(RelayLease.Outcome.ACQUIRED);
-        assertThat(other.heartbeat()).isEqualTo(RelayLease.Outcome.STANDBY);
-        assertThat(first.heartbeat()).isEqualTo(RelayLease.Outcome.RENEWED);
+        ClusterLease first = new ClusterLease(name, "first@test", Duration.ofSeconds(10));
+        ClusterLease other = new ClusterLease(name, "other@test", Duration.ofSeconds(10));
+        assertThat(first.heartbeat()).isEqualTo(ClusterLease.Outcome.ACQUIRED);
+        assertThat(other.heartbeat()).isEqualTo(ClusterLease.Outcome.STANDBY);
+        assertThat(first.heartbeat()).isEqualTo(ClusterLease.Outcome.RENEWED);
 
         // first is paused or cut off from the database: its lease lapses without a renewal
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update relay_lease set lease_until = ?1 where name = ?2")
                 .setParameter(1, Instant.now().minusSeconds(1)).setParameter(2, name).executeUpdate());
-        assertThat(other.heartbeat()).isEqualTo(RelayLease.Outcome.ACQUIRED);
+        assertThat(other.heartbeat()).isEqualTo(ClusterLease.Outcome.ACQUIRED);
 
         assertThat(first.held()).isTrue(); // it does not know yet
         assertThat(QuarkusTransaction.requiringNew().call(first::fence)).isFalse();
         assertThat(QuarkusTransaction.requiringNew().call(other::fence)).isTrue();
-        assertThat(first.heartbeat()).isEqualTo(RelayLease.Outcome.LOST);
+        assertThat(first.heartbeat()).isEqualTo(ClusterLease.Outcome.LOST);
         assertThat(first.held()).isFalse();
-        assertThat(first.heartbeat()).isEqualTo(RelayLease.Outcome.STANDBY);
+        assertThat(first.heartbeat()).isEqualTo(ClusterLease.Outcome.STANDBY);
     }
 
     private void insertRow(String id, String key) {

@@ -1,4 +1,4 @@
-package io.gatehouse.messaging.outbox;
+package io.gatehouse.messaging.cluster;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,16 +10,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A lease in the {@code relay_lease} table that makes one relay of a service active across its instances. The holder
- * renews it while it runs; once it lapses (the holder died or lost the database) another instance takes it over and the
- * token goes up. Every write of the active relay is fenced by its token ({@link #fence()}), so a relay that lost its
- * lease without knowing it writes nothing. Times come from the instances' clocks (kept by NTP); a skew only shifts when
- * a takeover happens, never lets two holders write, since the token decides that.
+ * A named lease in the service's database that makes one instance of a service the holder of some work across its
+ * instances: the outbox relay ({@code outbox}) and each cluster-wide schedule ({@link ClusterLeases}). The holder renews
+ * it while it runs; once it lapses (the holder died or lost the database) another instance takes it over and the token
+ * goes up. Writes that must come from the holder only are fenced by its token ({@link #fence()}), so a holder that lost
+ * its lease without knowing it writes nothing. Times come from the instances' clocks (kept by NTP); a skew only shifts
+ * when a takeover happens, never lets two holders write, since the token decides that.
+ *
+ * <p>The rows live in {@code relay_lease} (V0_4), named after its first user; one row a name, one database a service.
  */
-final class RelayLease {
+public final class ClusterLease {
 
     /** What a heartbeat did. */
-    enum Outcome { RENEWED, ACQUIRED, LOST, STANDBY }
+    public enum Outcome { RENEWED, ACQUIRED, LOST, STANDBY }
 
     private final String name;
     private final String holder;
@@ -28,14 +31,14 @@ final class RelayLease {
     private volatile Long token;
     private volatile Instant heldUntil = Instant.MIN;
 
-    RelayLease(String name, String holder, Duration duration) {
+    public ClusterLease(String name, String holder, Duration duration) {
         this.name = name;
         this.holder = holder;
         this.duration = duration;
     }
 
     /** This process as a lease holder: a random id (a restarted process is a new holder) and the host name. */
-    static String newHolderId() {
+    public static String newHolderId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -45,17 +48,21 @@ final class RelayLease {
         return UUID.randomUUID() + "@" + host;
     }
 
-    String holder() {
+    public String name() {
+        return name;
+    }
+
+    public String holder() {
         return holder;
     }
 
     /** True while this instance holds the lease and, by its own clock, it has not lapsed. */
-    boolean held() {
+    public boolean held() {
         return token != null && Instant.now().isBefore(heldUntil);
     }
 
     /** Renews the lease this instance holds, or takes it when it is free or has lapsed. One short transaction. */
-    synchronized Outcome heartbeat() {
+    public synchronized Outcome heartbeat() {
         Instant now = Instant.now();
         Instant until = now.plus(duration);
         Long held = token;
@@ -91,7 +98,7 @@ final class RelayLease {
      * In the caller's transaction: true when this instance's token is still the lease's, and then the lease row stays
      * locked until the caller commits, so no takeover slips in between this check and the caller's writes.
      */
-    boolean fence() {
+    public boolean fence() {
         Long held = token;
         return held != null && Panache.getEntityManager()
                 .createNativeQuery("update relay_lease set holder = holder where name = ?1 and holder = ?2 and token = ?3")
@@ -100,13 +107,13 @@ final class RelayLease {
     }
 
     /** Forgets the lease after a refused fence: this instance stands by until it takes the lease again. */
-    synchronized void lost() {
+    public synchronized void lost() {
         token = null;
         heldUntil = Instant.MIN;
     }
 
     /** Gives the lease up (shutdown), so another instance takes over at its next heartbeat instead of after the lease. */
-    synchronized void release() {
+    public synchronized void release() {
         Long held = token;
         lost();
         if (held != null) {
