@@ -84,9 +84,6 @@ class RegistrationAtStartupTest {
     }
 
     private static long webhooksFor(String url) {
-        java.util.List<Map<String, Object>> items = given().baseUri(FivetranSandboxResource.sandbox().baseUrl())
-                .auth().preemptive().basic(FivetranSandboxResource.API_KEY, FivetranSandboxResource.API_SECRET)
-                .when().get("/v1/webhooks").then().statusCode(200).extract().jsonPath().getList("data.items");
-        return items.stream().filter(w -> url.equals(w.get("url")) && GROUP.equals(w.get("group_id"))).count();
+        return SandboxWebhooks.sendingTo(url, GROUP);
     }
 }

@@ -60,12 +60,12 @@ public class WebhookRegistrar {
         }
     }
 
-    /** Serialised so two concurrent calls in this process do not both create. */
+    /**
+     * Serialised so two concurrent calls in this process do not both create. Across instances, registration at startup
+     * runs on one instance only (RegistrationAtStartup); an operator's request may run on any.
+     */
     public synchronized Registration register(String groupId, String url) {
-        Optional<Webhook> existing = fivetran.webhooks().stream()
-                .filter(w -> url.equals(w.url()))
-                .filter(w -> "account".equals(w.type()) || groupId.equals(w.groupId()))
-                .findFirst();
+        Optional<Webhook> existing = existing(groupId, url);
         if (existing.isPresent()) {
             Log.infof("Fivetran webhook %s already sends group %s to %s", existing.get().id(), groupId, url);
             return new Registration(existing.get().id(), groupId, url, false);
@@ -73,5 +73,13 @@ public class WebhookRegistrar {
         Webhook created = fivetran.createGroupWebhook(groupId, url, config.fivetranSecret(), config.register().events());
         Log.infof("Fivetran webhook %s created for group %s -> %s (events %s)", created.id(), groupId, url, config.register().events());
         return new Registration(created.id(), groupId, url, true);
+    }
+
+    /** The webhook that already sends the group's events to {@code url} (one for the group, or account-wide), if any. */
+    public Optional<Webhook> existing(String groupId, String url) {
+        return fivetran.webhooks().stream()
+                .filter(w -> url.equals(w.url()))
+                .filter(w -> "account".equals(w.type()) || groupId.equals(w.groupId()))
+                .findFirst();
     }
 }
