@@ -15,9 +15,7 @@ import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.GrantReader;
 import io.gatehouse.grant.snowflake.SnowflakeConnections;
 import io.gatehouse.messaging.outbox.Outbox;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -167,21 +165,6 @@ public class DriftService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String reconcileId, List<String> roles) {
         roles.forEach(role -> jobs.enqueueReconcile(reconcileId, role));
-    }
-
-    @Scheduled(every = "${gatehouse.grant.drift.interval}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduledCheck() {
-        try {
-            List<RoleDrift> drifts = reconcile(Optional.empty(), config.drift().autoReconcile()).drifts();
-            if (!drifts.isEmpty()) {
-                Log.warnf("drift on %d managed role(s)%s", drifts.size(),
-                        config.drift().autoReconcile() ? ", reconcile jobs queued" : " (report only)");
-            }
-        } catch (SQLException | RuntimeException e) {
-            Log.warnf("drift check failed: %s", e.getMessage());
-        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
