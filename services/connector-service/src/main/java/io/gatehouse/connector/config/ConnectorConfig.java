@@ -67,9 +67,21 @@ public interface ConnectorConfig {
         @WithDefault("4")
         int concurrency();
 
-        /** A claimed request is not claimed again (here or by another instance) before this passes. */
+        /**
+         * How long a claim on a request lasts unless renewed. The instance running the step renews it every quarter of
+         * this while the step runs (ClaimKeeper), so it is not a bound on a step: it is how long the requests of an
+         * instance that died wait before another instance takes them over.
+         */
         @WithDefault("2m")
         Duration lease();
+
+        /**
+         * The longest one step may hold its request: its claim is renewed for no longer, and it stops before its next
+         * Fivetran call once it has run this long (the attempt is then retried with back-off). Checked at startup to
+         * cover the worst case of a step's Fivetran calls as the client is configured (CallBudget).
+         */
+        @WithDefault("10m")
+        Duration stepBudget();
 
         /** First retry delay of a transient failure; doubles per attempt, with jitter. */
         @WithDefault("1s")
@@ -109,7 +121,11 @@ public interface ConnectorConfig {
         @WithDefault("20")
         int batchSize();
 
-        /** A claimed connection is not claimed again (here or by another instance) before this passes. */
+        /**
+         * A claimed connection is not claimed again (here or by another instance) before this passes. Not renewed: a poll
+         * is one Fivetran read, so the lease must outlast the worst one with room to spare (checked at startup,
+         * CallBudget), and the poll's result write is fenced by the claim.
+         */
         @WithDefault("10m")
         Duration lease();
     }
