@@ -64,14 +64,25 @@ public class ConnectorRequest extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /**
+     * The worker's claim ({@link StepClaims}): read here, written only by its single statements, so that saving the
+     * entity (an event, a result) never overwrites a claim taken meanwhile.
+     */
+    @Column(name = "claimed_by", insertable = false, updatable = false)
+    public String claimedBy;
+    @Column(name = "claim_token", insertable = false, updatable = false)
+    public String claimToken;
+    @Column(name = "lease_until", insertable = false, updatable = false)
+    public Instant leaseUntil;
 
     public static Optional<ConnectorRequest> byConnection(String connectionId) {
         return find("connectionId", connectionId).firstResultOptional();
     }
 
-    /** Up to {@code limit} rows due at {@code now}, longest waiting first. */
+    /** Up to {@code limit} rows due at {@code now} and not held by a live claim, longest waiting first. */
     public static List<ConnectorRequest> due(Instant now, int limit) {
-        return ConnectorRequest.<ConnectorRequest>find("nextAttemptAt <= :now", Sort.ascending("nextAttemptAt"),
+        return ConnectorRequest.<ConnectorRequest>find(
+                "nextAttemptAt <= :now and (leaseUntil is null or leaseUntil < :now)", Sort.ascending("nextAttemptAt"),
                 Parameters.with("now", now)).page(0, limit).list();
     }
 

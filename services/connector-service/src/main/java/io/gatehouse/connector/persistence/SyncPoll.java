@@ -58,6 +58,16 @@ public class SyncPoll extends PanacheEntityBase {
     }
 
     /**
+     * The fence of a poll's result: true while the poll still holds its claim (the row still shows the lease the claim
+     * wrote), and then locked until the recording transaction ends. False when another poller re-claimed it after the
+     * lease ran out, or polling was stopped meanwhile (the setup was reported): the poll's result is dropped.
+     */
+    public static boolean fence(PollItem item) {
+        return update("nextPollAt = nextPollAt where requestId = :id and nextPollAt = :until",
+                Parameters.with("id", item.requestId()).and("until", item.claimedUntil())) == 1;
+    }
+
+    /**
      * Schedules the first poll of a request that has none (it just entered CARD_ISSUED, or became ACTIVE); a request
      * enrolled already keeps its schedule (a reissued card does not push the setup poll back).
      */

@@ -49,16 +49,18 @@ public class ConnectorRequests {
     private final ConnectorConfig config;
     private final ConnectorLifecycle lifecycle;
     private final Event<WorkQueued> queued;
+    private final ClaimKeeper claims;
     /** Requests entering BROKEN and leaving it (as ConnectorInterrupted and ConnectorRecovered tell the timeline). */
     private final Counter broke;
     private final Counter recovered;
 
     ConnectorRequests(Outbox outbox, EntityManager em, ConnectorConfig config, Event<WorkQueued> queued,
-            MeterRegistry registry) {
+            ClaimKeeper claims, MeterRegistry registry) {
         this.outbox = outbox;
         this.em = em;
         this.config = config;
         this.queued = queued;
+        this.claims = claims;
         this.broke = registry.counter("gatehouse.connector.connections", "change", "broken");
         this.recovered = registry.counter("gatehouse.connector.connections", "change", "recovered");
         this.lifecycle = new ConnectorLifecycle(config.cardTtl(), config.worker().maxAttempts(),
@@ -164,8 +166,10 @@ public class ConnectorRequests {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PollItem> claimPolls(int limit, Duration lease) {
         Instant now = now();
+        Instant until = now.plus(lease);
         return SyncPoll.due(now, POLLED, limit).stream()
-                .filter(item -> SyncPoll.claim(item.requestId(), now, now.plus(lease)))
+                .filter(item -> SyncPoll.claim(item.requestId(), now, until))
+                .map(item -> item.claimedUntil(until))
                 .toList();
     }
 
@@ -177,6 +181,7 @@ public class ConnectorRequests {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean syncPolled(PollItem item, Optional<Instant> succeededAt) {
+        fence(item);
         ConnectorRequest row = current(item.requestId());
         Instant now = now();
         Optional<Instant> lastSeen = SyncPoll.lastSuccess(item.requestId());
@@ -204,6 +209,7 @@ public class ConnectorRequests {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean setupPolled(PollItem item, String setupState) {
+        fence(item);
         ConnectorRequest row = current(item.requestId());
         Instant now = now();
         Transition transition = lifecycle.setupSeenByPoll(row.progress(), setupState, now);
@@ -218,28 +224,25 @@ public class ConnectorRequests {
     /** Fivetran could not be read: the connection is polled again one interval later; the request is untouched. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void pollFailed(PollItem item) {
+        fence(item);
         ConnectorState state = ConnectorRequest.<ConnectorRequest>findByIdOptional(item.requestId())
                 .map(row -> row.state).orElse(item.state());
         SyncPoll.reschedule(item.requestId(), now().plus(pollInterval(state)), Optional.empty());
     }
 
-    /** How long until a request in {@code state} is polled again: its setup more often than its syncs. */
+    /** First step of a poll's result write: nothing is written once another poller holds the row (SyncPoll#fence). */
+    private static void fence(PollItem item) {
+        if (!SyncPoll.fence(item)) {
+            throw new ClaimKeeper.ClaimLost(item.requestId());
+        }
+    }
+
+        /** How long until a request in {@code state} is polled again: its setup more often than its syncs. */
     private Duration pollInterval(ConnectorState state) {
         return ConnectorLifecycle.setupPolled(state) ? config.poll().setupInterval() : config.poll().interval();
     }
 
     // ---- from the worker ------------------------------------------------------------------------------------
-
-    /** Claims up to {@code limit} due rows by moving their due time a lease ahead (the version guards the claim). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<WorkItem> claimDue(int limit, Duration lease) {
-        Instant now = now();
-        List<ConnectorRequest> due = ConnectorRequest.due(now, limit);
-        due.forEach(r -> r.nextAttemptAt = now.plus(lease));
-        // the versions the claim wrote are what results are checked against
-        em.flush();
-        return due.stream().map(WorkItem::of).toList();
-    }
 
     /** The request that already holds a connection, if any. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -273,6 +276,7 @@ public class ConnectorRequests {
     /** Publishes TableAdded for each table not announced before; returns how many were new. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int tablesFound(WorkItem item, List<LandedTable> tables) {
+        claims.fence(item);
         ConnectorRequest row = current(item);
         Instant now = now();
         List<String> businesses = List.copyOf(row.businesses);
@@ -333,8 +337,12 @@ public class ConnectorRequests {
         wakeWorkerIfDue(transition, now);
     }
 
-    /** A worker result; a refused one (the request moved on since the claim) is dropped. */
+    /**
+     * A worker result, fenced by its claim (nothing is written when another instance took the request over: ClaimLost);
+     * one the lifecycle refuses (the request moved on since the claim) is dropped, and the claim ends either way.
+     */
     private void onResult(WorkItem item, Decision decision) {
+        claims.fence(item);
         ConnectorRequest row = current(item);
         Instant now = now();
         Transition transition = decision.on(row, now);

@@ -16,21 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Performs due Fivetran work: claims due requests (a lease, so neither the next round nor another instance
- * takes them meanwhile) and runs their steps on a small pool. A request backing off after 429/5xx is simply
- * not due, so it never holds up the others, nor any Kafka partition.
+ * Performs due Fivetran work: claims due requests in the database ({@link ClaimKeeper}: a lease renewed while the step
+ * runs, so neither the next round nor another instance takes them meanwhile) and runs their steps on a small pool. A
+ * request backing off after 429/5xx is simply not due, so it never holds up the others, nor any Kafka partition.
  */
 @ApplicationScoped
 public class ConnectorWorker {
 
-    private final ConnectorRequests requests;
+    private final ClaimKeeper claims;
     private final FivetranSteps steps;
     private final ConnectorConfig.Worker config;
     private final ExecutorService calls;
     private final WorkLoop loop = new WorkLoop("connector-worker", this::round);
 
-    ConnectorWorker(ConnectorRequests requests, FivetranSteps steps, ConnectorConfig config) {
-        this.requests = requests;
+    ConnectorWorker(ClaimKeeper claims, FivetranSteps steps, ConnectorConfig config) {
+        this.claims = claims;
         this.steps = steps;
         this.config = config.worker();
         AtomicInteger n = new AtomicInteger();
@@ -68,7 +68,11 @@ public class ConnectorWorker {
     private boolean round() throws InterruptedException {
         List<WorkItem> claimed = claim();
         List<Callable<Void>> work = claimed.stream().<Callable<Void>>map(item -> () -> {
-            steps.run(item);
+            try {
+                steps.run(item);
+            } finally {
+                claims.done(item);
+            }
             return null;
         }).toList();
         calls.invokeAll(work);
@@ -77,10 +81,10 @@ public class ConnectorWorker {
 
     private List<WorkItem> claim() {
         try {
-            return requests.claimDue(config.batchSize(), config.lease());
+            return claims.claimDue(config.batchSize());
         } catch (RuntimeException e) {
-            // Another instance claimed some of the same rows first (version check): leave them to it.
-            Log.debugf("claim lost a race: %s", e.getMessage());
+            // our database away: tried again at the next tick (rows another instance took first are skipped, not errors)
+            Log.warnf("claim of due requests failed, tried again at the next tick: %s", e.toString());
             return List.of();
         }
     }

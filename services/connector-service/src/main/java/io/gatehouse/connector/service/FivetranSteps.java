@@ -42,20 +42,36 @@ public class FivetranSteps {
     private final ConnectCardLinks links;
     private final DestinationNaming naming;
     private final FivetranCallHooks hooks;
+    private final ClaimKeeper claims;
     private final MeterRegistry registry;
 
     FivetranSteps(FivetranClient fivetran, ConnectorRequests requests, ConnectorConfig config,
-            ConnectCardLinks links, FivetranCallHooks hooks, MeterRegistry registry) {
+            ConnectCardLinks links, FivetranCallHooks hooks, ClaimKeeper claims, MeterRegistry registry) {
         this.fivetran = fivetran;
         this.requests = requests;
         this.config = config;
         this.links = links;
         this.naming = new DestinationNaming(config.schemaPrefixServices());
         this.hooks = hooks;
+        this.claims = claims;
         this.registry = registry;
     }
 
+    /**
+     * Runs the step due on a claimed request and records its outcome. A step whose claim another instance took over (this
+     * one's lease ran out unrenewed) stops: the new holder runs it again, and what this one did is dropped, not recorded.
+     * What Fivetran already did is safe to meet again: a creation looks for the connection first and adopts it, and a card
+     * or an unpause may be asked for twice.
+     */
     public void run(WorkItem item) {
+        try {
+            step(item);
+        } catch (ClaimKeeper.ClaimLost lost) {
+            claims.dropped(item, lost);
+        }
+    }
+
+    private void step(WorkItem item) {
         try {
             switch (item.state()) {
                 case PENDING -> createOrAdopt(item);
@@ -69,6 +85,8 @@ public class FivetranSteps {
                 }
                 default -> Log.debugf("nothing due on %s in %s", item.requestId(), item.state());
             }
+        } catch (ClaimKeeper.ClaimLost lost) {
+            throw lost; // not a failure of the step: nothing of it is recorded (run)
         } catch (FivetranException e) {
             if (e instanceof FivetranAuthenticationException && (readsSchema(item) || reactivates(item))) {
                 // Our API key, not the request: rotated, revoked or short of permission. Counted for an alert, and
@@ -120,23 +138,23 @@ public class FivetranSteps {
      * otherwise, and on 409 adopt the one that holds the schema.
      */
     private void createOrAdopt(WorkItem item) {
-        Optional<Connection> existing = fivetran.findConnection(item.groupId(), item.schemaName());
+        Optional<Connection> existing = fivetran(item).findConnection(item.groupId(), item.schemaName());
         Connection connection;
         if (existing.isPresent()) {
             connection = adopt(item, existing.get());
         } else {
             try {
-                connection = fivetran.createConnection(new CreateConnection(item.groupId(), item.service(), true, false,
+                connection = fivetran(item).createConnection(new CreateConnection(item.groupId(), item.service(), true, false,
                         naming.config(item.service(), item.schemaName(), item.config()), cardConfig(item)));
             } catch (FivetranConflictException e) {
-                connection = adopt(item, fivetran.findConnection(item.groupId(), item.schemaName())
+                connection = adopt(item, fivetran(item).findConnection(item.groupId(), item.schemaName())
                         .orElseThrow(() -> e));
             }
             hooks.afterConnectionCreated(item.requestId(), connection.id());
         }
         ConnectCard card = connection.connectCard() != null && connection.connectCard().uri() != null
                 ? connection.connectCard()
-                : fivetran.connectCard(connection.id(), cardConfig(item));
+                : fivetran(item).connectCard(connection.id(), cardConfig(item));
         requests.cardIssued(item, connection.id(), card.uri(), links.ownerLink(item.requestId()));
     }
 
@@ -157,12 +175,12 @@ public class FivetranSteps {
     }
 
     private void issueCard(WorkItem item, String connectionId) {
-        ConnectCard card = fivetran.connectCard(connectionId, cardConfig(item));
+        ConnectCard card = fivetran(item).connectCard(connectionId, cardConfig(item));
         requests.cardIssued(item, connectionId, card.uri(), links.ownerLink(item.requestId()));
     }
 
     private void activate(WorkItem item) {
-        fivetran.unpause(item.connectionId());
+        fivetran(item).unpause(item.connectionId());
         requests.activated(item);
     }
 
@@ -171,7 +189,7 @@ public class FivetranSteps {
      * and the request is ACTIVE again; otherwise it waits in BROKEN with Fivetran's setup state as its last error.
      */
     private void reactivate(WorkItem item) {
-        Connection connection = fivetran.connection(item.connectionId());
+        Connection connection = fivetran(item).connection(item.connectionId());
         if (!connection.connected()) {
             Log.infof("request %s: connection %s is not connected (setup_state %s); waiting in BROKEN",
                     item.requestId(), item.connectionId(), connection.setupState());
@@ -179,13 +197,13 @@ public class FivetranSteps {
             return;
         }
         if (!Boolean.FALSE.equals(connection.paused())) {
-            fivetran.unpause(item.connectionId());
+            fivetran(item).unpause(item.connectionId());
         }
         requests.reactivated(item);
     }
 
     private void announceTables(WorkItem item) {
-        SchemaConfig schemaConfig = fivetran.schemaConfig(item.connectionId());
+        SchemaConfig schemaConfig = fivetran(item).schemaConfig(item.connectionId());
         List<LandedTable> tables = new ArrayList<>();
         if (schemaConfig != null && schemaConfig.schemas() != null) {
             schemaConfig.schemas().forEach((sourceSchema, schema) -> {
@@ -203,6 +221,12 @@ public class FivetranSteps {
         }
         int announced = requests.tablesFound(item, tables);
         Log.infof("request %s: %d table(s) in schema config, %d new", item.requestId(), tables.size(), announced);
+    }
+
+    /** The client for the step's next Fivetran call, once its claim is checked: a step taken over stops here. */
+    private FivetranClient fivetran(WorkItem item) {
+        claims.check(item);
+        return fivetran;
     }
 
     /** A destination name as Snowflake stores it (see {@link ConnectorConfig#destinationUpperCase()}). */

@@ -22,8 +22,9 @@ import java.util.Optional;
  * BROKEN connection is read once per poll interval and its {@code succeeded_at} handed to
  * {@link ConnectorRequests#syncPolled}, where a success newer than the last one seen counts as a SyncCompleted (a
  * {@code sync_end} webhook that never arrived). Polls are claimed in the database with a lease (so no two pollers, here
- * or in another instance, read the same connection at once) and Fivetran is called outside any transaction. A failed
- * read (5xx, 429, a timeout, our key refused) is counted and retried at the next poll; it never fails the request.
+ * or in another instance, read the same connection at once; not renewed, the lease outlasts a poll's one Fivetran read,
+ * see CallBudget), every result write is fenced by that claim, and Fivetran is called outside any transaction. A
+ * failed read (5xx, 429, a timeout, our key refused) is counted and retried at the next poll; it never fails the request.
  */
 @ApplicationScoped
 public class SyncPoller {
@@ -95,6 +96,8 @@ public class SyncPoller {
         }
         try {
             setup.count(requests.setupPolled(item, setupState));
+        } catch (ClaimKeeper.ClaimLost lost) {
+            dropped(item, lost);
         } catch (RuntimeException e) {
             // our database, or an event (the return page's SetupCompleted, a reissue) changed the request row meanwhile:
             // nothing was recorded; the next poll, if the request still waits for its setup, reads it again
@@ -112,6 +115,8 @@ public class SyncPoller {
         }
         try {
             sync.count(requests.syncPolled(item, succeededAt));
+        } catch (ClaimKeeper.ClaimLost lost) {
+            dropped(item, lost);
         } catch (RuntimeException e) {
             // our database, or an event or worker result changed the request row meanwhile (its version): nothing was
             // recorded, so the next poll sees the same success again
@@ -126,9 +131,17 @@ public class SyncPoller {
         reschedule(item);
     }
 
+    /** The poll's claim is gone (re-claimed after its lease ran out, or polling stopped): nothing of it is recorded. */
+    private void dropped(PollItem item, ClaimKeeper.ClaimLost lost) {
+        Log.infof("poll of connection %s (request %s) dropped: %s", item.connectionId(), item.requestId(),
+                lost.getMessage());
+    }
+
     private void reschedule(PollItem item) {
         try {
             requests.pollFailed(item);
+        } catch (ClaimKeeper.ClaimLost lost) {
+            dropped(item, lost);
         } catch (RuntimeException e) {
             Log.warnf("poll of %s not rescheduled, the lease runs out instead: %s", item.requestId(), e.toString());
         }
