@@ -4,11 +4,13 @@ import io.gatehouse.connector.config.ConnectorConfig;
 import io.gatehouse.connector.persistence.WorkItem;
 import io.gatehouse.messaging.work.WorkLoop;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,17 @@ public class ConnectorWorker {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * A graceful stop (SIGTERM, a rolling deploy): no round starts any more, and the steps running get 15 s to record
+     * their results and end their claims while the database is still open (Quarkus fires this before closing it). A
+     * step still running after that keeps its claim until the lease lapses; another instance then runs it again.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        if (!loop.stop(Duration.ofSeconds(15))) {
+            Log.warn("connector steps still running at shutdown: taken over once their lease lapses");
+        }
     }
 
     @PreDestroy
