@@ -3,6 +3,7 @@ package io.gatehouse.snowflake.sandbox;
 import io.gatehouse.snowflake.sandbox.engine.Engine;
 import io.gatehouse.snowflake.sandbox.engine.Result;
 import io.gatehouse.snowflake.sandbox.engine.Session;
+import io.gatehouse.snowflake.sandbox.login.LoginProof;
 import io.gatehouse.snowflake.sandbox.rbac.Account;
 import io.gatehouse.snowflake.sandbox.rbac.SystemRoles;
 import io.gatehouse.snowflake.sandbox.state.StateFile;
@@ -120,6 +121,18 @@ public final class SnowflakeSandbox implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Driver properties for a key-pair login ({@code authenticator=SNOWFLAKE_JWT}): the driver signs its login JWT
+     * with {@code privateKey}; no password is sent.
+     */
+    public Properties keyPairConnectionProperties(String user, java.security.PrivateKey privateKey) {
+        Properties p = connectionProperties(user, "");
+        p.remove("password");
+        p.put("authenticator", "SNOWFLAKE_JWT");
+        p.put("privateKey", privateKey);
+        return p;
+    }
+
     /** Drops everything back to a fresh account (system roles + admin user) and clears the statement log. */
     public void reset() {
         engine.replaceAccount(freshAccount());
@@ -154,10 +167,24 @@ public final class SnowflakeSandbox implements AutoCloseable {
      * as its default role, and USAGE and CREATE SCHEMA on each of {@code databases} (created here).
      */
     public void provisionServiceUser(String role, String user, String password, String... databases) {
+        provision(role, "CREATE USER " + user + " PASSWORD = '" + password + "' DEFAULT_ROLE = " + role, user,
+                databases);
+    }
+
+    /**
+     * As {@link #provisionServiceUser}, but the user is a TYPE = SERVICE user without a password that logs in only
+     * with the private key of {@code rsaPublicKey} (base64 of the DER, as ALTER USER ... SET RSA_PUBLIC_KEY takes it).
+     */
+    public void provisionKeyPairServiceUser(String role, String user, String rsaPublicKey, String... databases) {
+        provision(role, "CREATE USER " + user + " TYPE = SERVICE RSA_PUBLIC_KEY = '" + rsaPublicKey
+                + "' DEFAULT_ROLE = " + role, user, databases);
+    }
+
+    private void provision(String role, String createUser, String user, String... databases) {
         executeAsAdmin("CREATE ROLE " + role);
         executeAsAdmin("GRANT CREATE ROLE, MANAGE GRANTS ON ACCOUNT TO ROLE " + role);
         executeAsAdmin("GRANT ROLE " + role + " TO ROLE SYSADMIN");
-        executeAsAdmin("CREATE USER " + user + " PASSWORD = '" + password + "' DEFAULT_ROLE = " + role);
+        executeAsAdmin(createUser);
         executeAsAdmin("GRANT ROLE " + role + " TO USER " + user);
         for (String database : databases) {
             executeAsAdmin("CREATE DATABASE " + database);
@@ -204,9 +231,9 @@ public final class SnowflakeSandbox implements AutoCloseable {
     private final class DriverBackend implements Backend {
 
         @Override
-        public Session login(String token, long id, String loginName, String password, String role, String database,
+        public Session login(String token, long id, String loginName, LoginProof proof, String role, String database,
                              String schema, String warehouse) {
-            return engine.login(token, id, loginName, password, role, database, schema);
+            return engine.login(token, id, loginName, proof, role, database, schema);
         }
 
         @Override

@@ -62,4 +62,13 @@ public final class SqlException extends RuntimeException {
         return new SqlException("001003", "42000",
                 "SQL compilation error:\nunsupported statement in the Snowflake sandbox: " + what);
     }
+
+    /**
+     * A property value Snowflake refuses (a malformed RSA_PUBLIC_KEY, an unknown TYPE). Its exact code and wording
+     * are not documented and not verified against a live account; what matters is that nothing changes.
+     */
+    public static SqlException invalidPropertyValue(String property, String why) {
+        return new SqlException("002025", "22023",
+                "SQL compilation error:\ninvalid value for property '" + property + "': " + why + ".");
+    }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.snowflake.sandbox.engine;
 
 import io.gatehouse.snowflake.sandbox.SqlException;
+import io.gatehouse.snowflake.sandbox.login.LoginProof;
 import io.gatehouse.snowflake.sandbox.rbac.AccessControl;
 import io.gatehouse.snowflake.sandbox.rbac.Account;
 import io.gatehouse.snowflake.sandbox.rbac.ObjectRef;
@@ -42,20 +43,18 @@ public final class Engine {
     }
 
     /**
-     * Checks a login and opens a session. Login names are case-insensitive in Snowflake; the role, database
+     * Checks a login (password or key-pair JWT, see {@link LoginProof}) and opens a session. Login names are case-insensitive in Snowflake; the role, database
      * and schema from the connect string are identifiers (upper-cased unless quoted). A role not granted to the
      * user fails the login (390189); an unusable database or schema is silently left unset, as Snowflake does.
      */
-    public Session login(String token, long id, String loginName, String password, String role, String database,
+    public Session login(String token, long id, String loginName, LoginProof proof, String role, String database,
                          String schema) {
         synchronized (lock) {
             AccessControl access = new AccessControl(account);
             String user = account.objects(io.gatehouse.snowflake.sandbox.sql.ObjectKind.USER).stream()
                     .map(o -> o.ref().name()).filter(n -> n.equalsIgnoreCase(loginName == null ? "" : loginName))
                     .findFirst().orElse(null);
-            if (user == null || !account.credentials(user).map(c -> c.matches(password)).orElse(false)) {
-                throw new SqlException("390100", "08001", "Incorrect username or password was specified.");
-            }
+            proof.check(account, user);
             String requested = identifier(role);
             if (requested == null) {
                 requested = account.credentials(user).map(c -> c.defaultRole()).orElse(null);
@@ -125,6 +124,10 @@ public final class Engine {
             return ObjectStatements.createTable(c, s);
         } else if (statement instanceof Statement.CreateUser s) {
             return ObjectStatements.createUser(c, s);
+        } else if (statement instanceof Statement.AlterUser s) {
+            return UserStatements.alter(c, s);
+        } else if (statement instanceof Statement.DescribeUser s) {
+            return UserStatements.describe(c, s);
         } else if (statement instanceof Statement.CreateRole s) {
             return ObjectStatements.createRole(c, s);
         } else if (statement instanceof Statement.DropDatabase s) {

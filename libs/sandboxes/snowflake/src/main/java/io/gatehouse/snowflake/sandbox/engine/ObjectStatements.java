@@ -8,6 +8,7 @@ import io.gatehouse.snowflake.sandbox.rbac.PrivilegeGrant;
 import io.gatehouse.snowflake.sandbox.rbac.Privileges;
 import io.gatehouse.snowflake.sandbox.rbac.SecurableObject;
 import io.gatehouse.snowflake.sandbox.rbac.SystemRoles;
+import io.gatehouse.snowflake.sandbox.rbac.UserKeys;
 import io.gatehouse.snowflake.sandbox.sql.ObjectKind;
 import io.gatehouse.snowflake.sandbox.sql.Statement;
 import java.util.List;
@@ -93,9 +94,11 @@ final class ObjectStatements {
             return existing(s.ifNotExists(), s.name());
         }
         String defaultRole = s.properties().get("DEFAULT_ROLE");
+        UserKeys keys = UserStatements.keysOf(s.properties());
         c.account().put(new SecurableObject(ref, c.role(), c.account().now(), false, List.of(),
                 s.properties().getOrDefault("COMMENT", "")));
         c.account().setCredentials(s.name(), Credentials.of(s.properties().get("PASSWORD"), defaultRole));
+        c.account().setUserKeys(s.name(), keys);
         return Result.ddl("User " + s.name() + " successfully created.");
     }
 

@@ -15,6 +15,7 @@ public record Result(List<Column> columns, List<List<String>> rows, long stateme
     public static final long ALTER_SESSION = 0x4100;
     public static final long USE = 0x4300;
     public static final long SHOW = 0x4400;
+    public static final long DESCRIBE = 0x4500;
     public static final long DDL = 0x6100;
 
     /** A one-row {@code status} result, as Snowflake answers DDL, GRANT and USE. */

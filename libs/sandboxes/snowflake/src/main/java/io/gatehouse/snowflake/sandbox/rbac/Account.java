@@ -19,6 +19,7 @@ public final class Account {
     private final String name;
     private final Map<ObjectRef, SecurableObject> objects = new LinkedHashMap<>();
     private final Map<String, Credentials> credentials = new LinkedHashMap<>();
+    private final Map<String, UserKeys> userKeys = new LinkedHashMap<>();
     private final List<PrivilegeGrant> grants = new ArrayList<>();
     private final List<RoleGrant> roleGrants = new ArrayList<>();
     private final List<FutureGrant> futureGrants = new ArrayList<>();
@@ -73,6 +74,7 @@ public final class Account {
             objects.remove(r);
             rows.remove(r);
             credentials.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
+            userKeys.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
         }
         grants.removeIf(g -> doomed.contains(g.on()));
         futureGrants.removeIf(f -> doomed.contains(f.container()));
@@ -104,6 +106,15 @@ public final class Account {
 
     public void setCredentials(String user, Credentials c) {
         credentials.put(user, c);
+    }
+
+    /** TYPE and RSA public keys; {@link UserKeys#NONE} for a user that has none. */
+    public UserKeys userKeys(String user) {
+        return userKeys.getOrDefault(user, UserKeys.NONE);
+    }
+
+    public void setUserKeys(String user, UserKeys keys) {
+        userKeys.put(user, keys);
     }
 
     // ---- grants
@@ -166,13 +177,16 @@ public final class Account {
         List<AccountState.TableRows> tableRows = new ArrayList<>();
         rows.forEach((table, r) -> tableRows.add(new AccountState.TableRows(table, List.copyOf(r))));
         return new AccountState(name, List.copyOf(objects.values()), Map.copyOf(credentials), List.copyOf(grants),
-                List.copyOf(roleGrants), List.copyOf(futureGrants), tableRows);
+                List.copyOf(roleGrants), List.copyOf(futureGrants), tableRows, Map.copyOf(userKeys));
     }
 
     public static Account restore(AccountState state) {
         Account account = new Account(state.accountName());
         state.objects().forEach(account::put);
         account.credentials.putAll(state.credentials());
+        if (state.userKeys() != null) { // absent from state files written before key-pair login
+            account.userKeys.putAll(state.userKeys());
+        }
         account.grants.addAll(state.grants());
         account.roleGrants.addAll(state.roleGrants());
         account.futureGrants.addAll(state.futureGrants());

@@ -3,7 +3,6 @@ package io.gatehouse.snowflake.sandbox.sql;
 import io.gatehouse.snowflake.sandbox.SqlException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +37,7 @@ public final class Parser {
             case "SHOW" -> new ShowParser(in).parse();
             case "USE" -> use();
             case "ALTER" -> alter();
+            case "DESC", "DESCRIBE" -> new UserParser(in).describe();
             case "SELECT" -> new SelectParser(in).parse();
             case "INSERT" -> insert();
             default -> throw TokenStream.unexpectedAt(first);
@@ -130,8 +130,11 @@ public final class Parser {
         return statement;
     }
 
-    /** ALTER SESSION SET/UNSET is accepted whatever it sets (the driver may send it). */
+    /** ALTER USER (see UserParser); ALTER SESSION SET/UNSET is accepted whatever it sets (the driver may send it). */
     private Statement alter() {
+        if (in.acceptWord("USER")) {
+            return new UserParser(in).alter();
+        }
         in.expectWord("SESSION");
         if (!in.acceptWord("SET")) {
             in.expectWord("UNSET");
@@ -203,19 +206,9 @@ public final class Parser {
         return columns;
     }
 
-    /** {@code KEY = value} pairs as in CREATE USER; values are strings, numbers or identifiers. */
+    /** {@code KEY = value} pairs as in CREATE USER. */
     private Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        while (in.peek().type() == TokenType.WORD && in.peek(1).isSymbol("=")) {
-            String key = in.next().value();
-            in.next();
-            Token value = in.next();
-            if (value.type() == TokenType.END) {
-                throw TokenStream.unexpectedAt(value);
-            }
-            properties.put(key, value.value());
-        }
-        return properties;
+        return in.properties();
     }
 
     /** Options such as COMMENT = '...' that do not affect access control. */

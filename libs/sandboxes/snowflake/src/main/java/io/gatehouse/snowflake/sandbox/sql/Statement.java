@@ -31,6 +31,13 @@ public sealed interface Statement {
     record DropUser(String name, boolean ifExists) implements Statement {
     }
 
+    /** {@code ALTER USER [IF EXISTS] name SET KEY = value ...} or {@code UNSET KEY, ...}; upper-case keys. */
+    record AlterUser(String name, boolean ifExists, Map<String, String> set, List<String> unset) implements Statement {
+    }
+
+    record DescribeUser(String name) implements Statement {
+    }
+
     record CreateRole(String name, boolean ifNotExists) implements Statement {
     }
 

@@ -2,7 +2,9 @@ package io.gatehouse.snowflake.sandbox.sql;
 
 import io.gatehouse.snowflake.sandbox.SqlException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Cursor over tokens with the small helpers the recursive-descent parsers share. */
 final class TokenStream {
@@ -107,6 +109,21 @@ final class TokenStream {
 
     boolean ifExists() {
         return acceptWords("IF", "EXISTS");
+    }
+
+    /** {@code KEY = value} pairs as in CREATE USER; values are strings, numbers or identifiers. */
+    Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        while (peek().type() == TokenType.WORD && peek(1).isSymbol("=")) {
+            String key = next().value();
+            next();
+            Token value = next();
+            if (value.type() == TokenType.END) {
+                throw unexpectedAt(value);
+            }
+            properties.put(key, value.value());
+        }
+        return properties;
     }
 
     /** Optional {@code LIKE 'pattern'}. */

@@ -6,11 +6,13 @@ import com.sun.net.httpserver.HttpHandler;
 import io.gatehouse.snowflake.sandbox.SqlException;
 import io.gatehouse.snowflake.sandbox.engine.Result;
 import io.gatehouse.snowflake.sandbox.engine.Session;
+import io.gatehouse.snowflake.sandbox.login.LoginProof;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,7 +78,7 @@ final class ProtocolHandler implements HttpHandler {
         String warehouse = query.get("warehouse");
         try {
             String token = sessions.newToken();
-            Session session = backend.login(token, sessions.newId(), text(data, "LOGIN_NAME"), text(data, "PASSWORD"),
+            Session session = backend.login(token, sessions.newId(), text(data, "LOGIN_NAME"), proof(data),
                     query.get("roleName"), query.get("databaseName"), query.get("schemaName"), warehouse);
             session.warehouse(warehouse);
             String master = sessions.add(session);
@@ -84,6 +86,17 @@ final class ProtocolHandler implements HttpHandler {
         } catch (SqlException e) {
             return Json.loginFailed(e);
         }
+    }
+
+    /**
+     * {@code authenticator=SNOWFLAKE_JWT} makes the driver send AUTHENTICATOR "SNOWFLAKE_JWT" and the signed JWT as
+     * TOKEN instead of PASSWORD (SessionUtil.newSession); the default authenticator sends PASSWORD.
+     */
+    private static LoginProof proof(JsonNode data) {
+        if ("SNOWFLAKE_JWT".equalsIgnoreCase(text(data, "AUTHENTICATOR"))) {
+            return LoginProof.keyPair(text(data, "TOKEN"), Clock.systemUTC());
+        }
+        return LoginProof.password(text(data, "PASSWORD"));
     }
 
     private Object query(HttpExchange exchange, JsonNode body) {
