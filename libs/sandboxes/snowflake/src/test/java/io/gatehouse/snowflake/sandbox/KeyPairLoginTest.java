@@ -7,13 +7,11 @@ import io.gatehouse.snowflake.sandbox.login.RsaPublicKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +24,13 @@ class KeyPairLoginTest extends SandboxTestBase {
     static KeyPair second;
 
     @BeforeAll
-    static void keys() throws NoSuchAlgorithmException {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        first = rsa.generateKeyPair();
-        second = rsa.generateKeyPair();
+    static void keys() {
+        first = RsaKeyFiles.generate();
+        second = RsaKeyFiles.generate();
     }
 
-    /** As Snowflake takes it: base64 of the DER SubjectPublicKeyInfo, no PEM lines. */
     static String publicKey(KeyPair pair) {
-        return Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        return RsaKeyFiles.publicKey(pair);
     }
 
     Connection connectWithKey(String user, KeyPair pair) throws SQLException {
@@ -150,6 +145,33 @@ class KeyPairLoginTest extends SandboxTestBase {
         Connection mallory = connect("mallory", "pw");
         assertFails(mallory, "ALTER USER svc SET RSA_PUBLIC_KEY = '" + publicKey(second) + "'", 3001, "42501");
         assertFails(mallory, "ALTER USER ghost SET RSA_PUBLIC_KEY = '" + publicKey(second) + "'", 2003, "02000");
+    }
+
+    /** The driver reads PKCS#8 PEM files, encrypted ones with private_key_pwd (SFSessionProperty names). */
+    @Test
+    void theDriverLogsInWithAPkcs8KeyFilePlainOrEncrypted(@TempDir Path dir) throws SQLException {
+        serviceUser();
+        Path plain = RsaKeyFiles.writePkcs8(first.getPrivate(), dir.resolve("plain.p8"));
+        Path encrypted = RsaKeyFiles.writeEncryptedPkcs8(first.getPrivate(), dir.resolve("encrypted.p8"), "s3cret");
+        try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), keyFileProperties(plain, null))) {
+            assertThat(single(c, "SELECT CURRENT_USER()")).isEqualTo("SVC");
+        }
+        try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), keyFileProperties(encrypted, "s3cret"))) {
+            assertThat(single(c, "SELECT CURRENT_USER()")).isEqualTo("SVC");
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(sandbox.jdbcUrl(), keyFileProperties(encrypted, "wrong")))
+                .isInstanceOf(SQLException.class);
+    }
+
+    static Properties keyFileProperties(Path file, String password) {
+        Properties p = sandbox.connectionProperties("svc", "");
+        p.remove("password");
+        p.put("authenticator", "SNOWFLAKE_JWT");
+        p.put("private_key_file", file.toString());
+        if (password != null) {
+            p.put("private_key_pwd", password);
+        }
+        return p;
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.gatehouse.snowflake.sandbox.login;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.snowflake.sandbox.RsaKeyFiles;
 import io.gatehouse.snowflake.sandbox.SqlException;
 import io.gatehouse.snowflake.sandbox.rbac.UserKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,10 +25,8 @@ class JwtLoginTest {
     static String fingerprint;
 
     @BeforeAll
-    static void key() throws GeneralSecurityException {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        pair = rsa.generateKeyPair();
+    static void key() {
+        pair = RsaKeyFiles.generate();
         fingerprint = RsaPublicKey.fingerprint(pair.getPublic().getEncoded());
     }
 
