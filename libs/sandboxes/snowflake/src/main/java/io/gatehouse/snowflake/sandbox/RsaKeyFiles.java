@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -101,7 +102,12 @@ public final class RsaKeyFiles {
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
         try {
-            return Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            Files.writeString(file, pem, StandardCharsets.US_ASCII);
+            // Owner-only, as the key-pair docs have it (chmod 600); the driver warns about a key file others can read.
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
