@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Starts the Snowflake sandbox for the service, with the one-time setup the README describes: the least-privilege
  * service role GATEHOUSE_ADMIN (CREATE ROLE + MANAGE GRANTS on the account, granted to SYSADMIN) and its user,
- * and a database for shared schemas. Returns the snowflake datasource settings.
+ * and a database for shared schemas; also a key-only service user with the same role ({@link ServiceKeys}). Returns the snowflake datasource settings.
  */
 public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +33,9 @@ public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         sandbox = SnowflakeSandbox.builder().port(PORT).accountName(ACCOUNT).adminPassword("admin-secret").build().start();
         sandbox.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "LAB");
+        for (String sql : ServiceKeys.provisioning("GATEHOUSE_ADMIN")) {
+            sandbox.executeAsAdmin(sql);
+        }
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.snowflake.jdbc.url", sandbox.jdbcUrl(),
                 "quarkus.datasource.snowflake.username", SERVICE_USER,
