@@ -58,7 +58,8 @@ final class JwtLogin {
         if (!"RS256".equals(header.path("alg").asText())) {
             throw refused("algorithm " + header.path("alg") + " is not RS256");
         }
-        // The driver upper-cases account and user; periods of an account locator with a region are cut off.
+        // The driver upper-cases account and user (and cuts a region off an account such as "xy12345.us-east-1";
+        // sandbox account names have none).
         String subject = account.toUpperCase(Locale.ROOT) + "." + user.toUpperCase(Locale.ROOT);
         if (!subject.equals(claims.path("sub").asText())) {
             throw refused("sub " + claims.path("sub") + " is not " + subject);
