@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +39,41 @@ final class GrantStack implements AutoCloseable {
     final KafkaProcess kafka;
     final KafkaCompanion companion;
     final SnowflakeSandbox snowflake;
-    final ServiceDatabases databases = new ServiceDatabases();
+    final ServiceDatabases databases;
+    /** The service's database name: every instance shares it. */
+    final String databaseName;
     final FaultProxy database;
+    /** Every instance, each its own JVM on the one database; {@link #grant} is the first. */
+    final List<ServiceProcess> grants;
     final ServiceProcess grant;
-    private final Map<String, String> env;
+    private final boolean ownsBrokerAndDatabases;
 
+    /** One instance on a broker and database of its own, ready. */
     GrantStack(Map<String, String> settings) throws Exception {
-        kafka = KafkaProcess.start();
+        this(1, settings);
+    }
+
+    /** {@code instances} instances on one database, with a broker and database of their own, ready. */
+    GrantStack(int instances, Map<String, String> settings) throws Exception {
+        this(KafkaProcess.start(), new ServiceDatabases(), true, DATABASE, instances, settings);
+        ServiceInstances.awaitReady(grants);
+    }
+
+    /**
+     * {@code instances} instances sharing the database {@code databaseName}, on a broker and databases the caller
+     * owns (and closes). Started, not waited for: call {@link #awaitReady()} once everything else is started too.
+     */
+    GrantStack(KafkaProcess kafka, ServiceDatabases databases, String databaseName, int instances, Map<String, String> settings)
+            throws Exception {
+        this(kafka, databases, false, databaseName, instances, settings);
+    }
+
+    private GrantStack(KafkaProcess kafka, ServiceDatabases databases, boolean owns, String databaseName, int instances,
+                       Map<String, String> settings) throws Exception {
+        this.kafka = kafka;
+        this.databases = databases;
+        this.ownsBrokerAndDatabases = owns;
+        this.databaseName = databaseName;
         companion = new KafkaCompanion(kafka.bootstrapServers());
         snowflake = SnowflakeSandbox.builder().accountName("FAULTS").adminPassword("admin").build().start();
         for (String sql : List.of(
@@ -58,7 +87,8 @@ final class GrantStack implements AutoCloseable {
                 "GRANT USAGE, CREATE SCHEMA ON DATABASE RAW TO ROLE GATEHOUSE_ADMIN")) {
             snowflake.executeAsAdmin(sql);
         }
-        ServiceDatabases.Proxied db = databases.proxied(DATABASE);
+        // every instance goes through the one proxy: a cut takes the database away from all of them
+        ServiceDatabases.Proxied db = databases.proxied(databaseName);
         database = db.proxy();
         Map<String, String> env = new HashMap<>(db.env());
         env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
@@ -70,13 +100,12 @@ final class GrantStack implements AutoCloseable {
         // a killed holder's job is taken over once its lease runs out: more than twice a statement's worst time
         env.put("GATEHOUSE_GRANT_APPLY_LEASE", "PT20S");
         env.putAll(settings);
-        this.env = Map.copyOf(env);
-        grant = ServiceProcess.start("grant-service", KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
+        grants = ServiceInstances.start("grant-service", ServiceInstances.freePorts(instances), env);
+        grant = grants.get(0);
     }
 
-    /** Another grant-service instance on the same database, broker and account, as production runs two or more. */
-    ServiceProcess anotherInstance(String instance) throws Exception {
-        return ServiceProcess.start("grant-service", instance, KafkaProcess.freePort(), env).awaitReady(Duration.ofSeconds(120));
+    void awaitReady() throws InterruptedException {
+        ServiceInstances.awaitReady(grants);
     }
 
     /** A table in Snowflake and its TableAdded, so that the business's public role exists; waits for the role. */
@@ -94,9 +123,20 @@ final class GrantStack implements AutoCloseable {
 
     /** Puts an event on Kafka as an outside producer would, with its CloudEvents time. Returns the event id. */
     String send(GatehouseEvent data, Instant time) {
-        CloudEvent<GatehouseEvent> event = new CloudEvent<>(UUID.randomUUID().toString(), "/tests/faults", time, data);
-        KafkaEvents.send(companion, KafkaEvents.timedRecord(event));
-        return event.id();
+        return send(List.of(data), List.of(time)).get(0);
+    }
+
+    /** Puts events on Kafka through one producer, in order, the i-th with {@code times.get(i)}. Returns their ids. */
+    List<String> send(List<? extends GatehouseEvent> data, List<Instant> times) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            CloudEvent<GatehouseEvent> event = new CloudEvent<>(UUID.randomUUID().toString(), "/tests/faults", times.get(i), data.get(i));
+            records.add(KafkaEvents.timedRecord(event));
+            ids.add(event.id());
+        }
+        companion.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
+        return ids;
     }
 
     /** The user roles holding the business's public role, as Snowflake answers {@code SHOW GRANTS OF ROLE}. */
@@ -128,7 +168,7 @@ final class GrantStack implements AutoCloseable {
 
     private Map<String, Long> auditCounts(String sql, String text) throws Exception {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = databases.connect(DATABASE); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = databases.connect(databaseName); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, "%" + text + "%");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -141,7 +181,7 @@ final class GrantStack implements AutoCloseable {
 
     /** Rows the service parked as dead letters (records it could never apply). */
     long deadLetters() throws Exception {
-        try (Connection c = databases.connect(DATABASE);
+        try (Connection c = databases.connect(databaseName);
              ResultSet rs = c.createStatement().executeQuery("select count(*) from dead_letter")) {
             rs.next();
             return rs.getLong(1);
@@ -162,10 +202,12 @@ final class GrantStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        grant.close();
+        ServiceInstances.close(grants);
         snowflake.close();
         companion.close();
-        kafka.close();
-        databases.close();
+        if (ownsBrokerAndDatabases) {
+            kafka.close();
+            databases.close();
+        }
     }
 }
