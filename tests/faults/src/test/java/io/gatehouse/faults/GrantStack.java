@@ -76,17 +76,7 @@ final class GrantStack implements AutoCloseable {
         this.databaseName = databaseName;
         companion = new KafkaCompanion(kafka.bootstrapServers());
         snowflake = SnowflakeSandbox.builder().accountName("FAULTS").adminPassword("admin").build().start();
-        for (String sql : List.of(
-                "CREATE ROLE GATEHOUSE_ADMIN",
-                "GRANT CREATE ROLE ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
-                "GRANT MANAGE GRANTS ON ACCOUNT TO ROLE GATEHOUSE_ADMIN",
-                "GRANT ROLE GATEHOUSE_ADMIN TO ROLE SYSADMIN",
-                "CREATE USER " + SERVICE_USER + " PASSWORD = '" + SERVICE_PASSWORD + "' DEFAULT_ROLE = GATEHOUSE_ADMIN",
-                "GRANT ROLE GATEHOUSE_ADMIN TO USER " + SERVICE_USER,
-                "CREATE DATABASE RAW",
-                "GRANT USAGE, CREATE SCHEMA ON DATABASE RAW TO ROLE GATEHOUSE_ADMIN")) {
-            snowflake.executeAsAdmin(sql);
-        }
+        snowflake.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "RAW");
         // every instance goes through the one proxy: a cut takes the database away from all of them
         ServiceDatabases.Proxied db = databases.proxied(databaseName);
         database = db.proxy();

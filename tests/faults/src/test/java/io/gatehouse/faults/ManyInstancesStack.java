@@ -2,6 +2,7 @@ package io.gatehouse.faults;
 
 import static io.restassured.RestAssured.given;
 
+import io.gatehouse.testing.process.KafkaProcess;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;

@@ -27,15 +27,12 @@ class RollingRestartIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new GrantStack(Map.of());
-        second = stack.anotherInstance("grant-service-2");
+        stack = new GrantStack(2, Map.of());
+        second = stack.grants.get(1);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (second != null) {
-            second.close();
-        }
         if (stack != null) {
             stack.close();
         }
