@@ -31,6 +31,12 @@ public final class SqlException extends RuntimeException {
                 "SQL compilation error:\nsyntax error line 1 at position " + position + " unexpected '" + near + "'.");
     }
 
+    /** 000904 / 42000: a column name the query's table does not have (or a column where there is no table). */
+    public static SqlException invalidIdentifier(int position, String name) {
+        return new SqlException("000904", "42000",
+                "SQL compilation error: error line 1 at position " + position + "\ninvalid identifier '" + name + "'");
+    }
+
     /**
      * 002003: Snowflake reports an object the current role cannot see exactly like a missing one
      * ("does not exist or not authorized"), so the two cases are indistinguishable on purpose.

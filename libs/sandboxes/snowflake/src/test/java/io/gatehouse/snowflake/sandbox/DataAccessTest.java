@@ -98,6 +98,9 @@ class DataAccessTest extends SandboxTestBase {
     @Test
     void useDatabaseAndSchemaResolveUnqualifiedNames() throws SQLException {
         sandbox.executeAsAdmin("GRANT USAGE ON SCHEMA D1.S1 TO ROLE READER");
+        // USE WAREHOUSE needs the warehouse to exist and USAGE on it, as in Snowflake.
+        sandbox.executeAsAdmin("CREATE WAREHOUSE COMPUTE_WH");
+        sandbox.executeAsAdmin("GRANT USAGE ON WAREHOUSE COMPUTE_WH TO ROLE READER");
         user("alice", "pw", "READER");
         Connection alice = connect("alice", "pw", props("role", "READER"));
         exec(alice, "USE DATABASE D1");

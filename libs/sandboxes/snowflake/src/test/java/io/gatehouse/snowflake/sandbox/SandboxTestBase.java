@@ -75,6 +75,21 @@ abstract class SandboxTestBase {
         }
     }
 
+    /**
+     * Table D1.S1.T1 (ID, NAME) holding {@code values} (an INSERT's VALUES list), and role READER with what
+     * reading it takes: USAGE on D1 and D1.S1 and SELECT on the table.
+     */
+    static void readableTable(String values) {
+        sandbox.executeAsAdmin("CREATE DATABASE D1");
+        sandbox.executeAsAdmin("CREATE SCHEMA D1.S1");
+        sandbox.executeAsAdmin("CREATE TABLE D1.S1.T1 (id INT, name VARCHAR(10))");
+        sandbox.executeAsAdmin("INSERT INTO D1.S1.T1 VALUES " + values);
+        sandbox.executeAsAdmin("CREATE ROLE READER");
+        sandbox.executeAsAdmin("GRANT USAGE ON DATABASE D1 TO ROLE READER");
+        sandbox.executeAsAdmin("GRANT USAGE ON SCHEMA D1.S1 TO ROLE READER");
+        sandbox.executeAsAdmin("GRANT SELECT ON TABLE D1.S1.T1 TO ROLE READER");
+    }
+
     static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

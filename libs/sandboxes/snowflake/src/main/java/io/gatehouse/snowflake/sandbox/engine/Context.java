@@ -12,7 +12,7 @@ import java.util.Set;
  * What a statement runs with: the account, its rules, the session, and the active role's whole
  * hierarchy ({@code roles}). Resolves partial names with the session's current database and schema.
  */
-record Context(Account account, AccessControl access, Session session, Set<String> roles) {
+record Context(Account account, AccessControl access, Session session, Set<String> roles, boolean warehouseRequired) {
 
     String role() {
         return session.role();
@@ -70,6 +70,18 @@ record Context(Account account, AccessControl access, Session session, Set<Strin
     void requirePrivilege(ObjectRef on, String privilege) {
         if (!access.hasPrivilege(roles, on, privilege)) {
             throw SqlException.insufficientPrivileges(on.kind().name().toLowerCase(java.util.Locale.ROOT), on.name());
+        }
+    }
+
+    /**
+     * A statement that reads or writes rows runs on a warehouse: without a current one the roles may use,
+     * Snowflake fails it with 000606 (after compilation, so privilege errors come first). Off while
+     * {@code warehouseRequired} is false (see SnowflakeSandbox.Builder#requireWarehouse).
+     */
+    void requireWarehouse() {
+        if (warehouseRequired && !WarehouseStatements.usable(access, roles, session.warehouse())) {
+            throw new SqlException("000606", "57P03", "No active warehouse selected in the current session.  Select an"
+                    + " active warehouse with the 'use warehouse' command.");
         }
     }
 

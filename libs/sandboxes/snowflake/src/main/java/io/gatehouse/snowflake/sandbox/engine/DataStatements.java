@@ -18,30 +18,17 @@ final class DataStatements {
     private DataStatements() {
     }
 
+    /** The privilege checks come first: Snowflake compiles (and authorises) a query before it needs compute. */
     static Result select(Context c, Statement.SelectFrom s) {
         ObjectRef table = checkedTable(c, c.table(s.table(), "SELECT"), Privileges.SELECT);
-        List<List<Object>> rows = c.account().rows(table);
-        if (s.countOnly()) {
-            return new Result(List.of(Column.fixed("COUNT(*)")), List.of(List.of(String.valueOf(rows.size()))),
-                    Result.SELECT);
-        }
-        List<Column> columns = new ArrayList<>();
-        for (String name : c.account().find(table).orElseThrow().columns()) {
-            columns.add(Column.text(name));
-        }
-        List<List<String>> out = new ArrayList<>();
-        for (List<Object> row : rows) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                values.add(i < row.size() ? Result.text(row.get(i)) : null);
-            }
-            out.add(values);
-        }
-        return new Result(columns, out, Result.SELECT);
+        c.requireWarehouse();
+        List<String> columns = c.account().find(table).orElseThrow().columns();
+        return new RowSelection(columns).run(s, c.account().rows(table));
     }
 
     static Result insert(Context c, Statement.Insert s) {
         ObjectRef table = checkedTable(c, c.table(s.table(), "INSERT"), Privileges.INSERT);
+        c.requireWarehouse();
         int width = c.account().find(table).orElseThrow().columns().size();
         for (List<Object> row : s.rows()) {
             if (row.size() != width) {

@@ -21,6 +21,7 @@ public final class Engine {
     private final Object lock = new Object();
     private final StateFile stateFile;
     private Account account;
+    private volatile boolean warehouseRequired;
 
     public Engine(Account account, StateFile stateFile) {
         this.account = account;
@@ -35,6 +36,14 @@ public final class Engine {
         }
     }
 
+    /**
+     * Whether statements that read or write rows need a usable current warehouse (Snowflake's 000606 without
+     * one). Off by default only until Gatehouse grants warehouses; see SnowflakeSandbox.Builder#requireWarehouse.
+     */
+    public void requireWarehouse(boolean required) {
+        this.warehouseRequired = required;
+    }
+
     /** Runs {@code action} on the account under the statement lock. */
     public void withAccount(Consumer<Account> action) {
         synchronized (lock) {
@@ -43,12 +52,14 @@ public final class Engine {
     }
 
     /**
-     * Checks a login (password or key-pair JWT, see {@link LoginProof}) and opens a session. Login names are case-insensitive in Snowflake; the role, database
-     * and schema from the connect string are identifiers (upper-cased unless quoted). A role not granted to the
-     * user fails the login (390189); an unusable database or schema is silently left unset, as Snowflake does.
+     * Checks a login (password or key-pair JWT, see {@link LoginProof}) and opens a session. Login names are
+     * case-insensitive in Snowflake; the role, database, schema and warehouse from the connect string are identifiers (upper-cased unless quoted). A role not granted to the
+     * user fails the login (390189); an unusable database, schema or warehouse is silently left unset, as
+     * Snowflake does. Without a role or warehouse in the connect string the user's DEFAULT_ROLE (if the user holds
+     * it, else PUBLIC) and DEFAULT_WAREHOUSE (if that role may use it) apply.
      */
     public Session login(String token, long id, String loginName, LoginProof proof, String role, String database,
-                         String schema) {
+                         String schema, String warehouse) {
         synchronized (lock) {
             AccessControl access = new AccessControl(account);
             String user = account.objects(io.gatehouse.snowflake.sandbox.sql.ObjectKind.USER).stream()
@@ -80,6 +91,10 @@ public final class Engine {
                     session.schema(sc);
                 }
             }
+            String wh = identifier(warehouse) != null ? identifier(warehouse) : account.defaultWarehouse(user);
+            if (WarehouseStatements.usable(access, roles, wh)) {
+                session.warehouse(wh);
+            }
             return session;
         }
     }
@@ -95,7 +110,17 @@ public final class Engine {
         return value.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Runs a driver statement. */
     public Result execute(Session session, String sql, List<String> bindings) {
+        return execute(session, sql, bindings, warehouseRequired);
+    }
+
+    /** Runs a bootstrap statement (tests' setup as the admin), which needs no warehouse whatever the setting. */
+    public Result executeWithoutWarehouse(Session session, String sql) {
+        return execute(session, sql, List.of(), false);
+    }
+
+    private Result execute(Session session, String sql, List<String> bindings, boolean needsWarehouse) {
         Statement statement = Parser.parse(sql, bindings);
         synchronized (lock) {
             AccessControl access = new AccessControl(account);
@@ -106,7 +131,7 @@ public final class Engine {
                 // The active role was dropped under the session; Snowflake falls back to no usable role.
                 throw SqlException.notFound("Role", session.role());
             }
-            Context c = new Context(account, access, session, access.effectiveRoles(session.role()));
+            Context c = new Context(account, access, session, access.effectiveRoles(session.role()), needsWarehouse);
             Result result = dispatch(c, statement);
             if (result.statementTypeId() == Result.DDL || result.statementTypeId() == Result.INSERT) {
                 save();
@@ -160,6 +185,19 @@ public final class Engine {
             return DataStatements.select(c, s);
         } else if (statement instanceof Statement.Insert s) {
             return DataStatements.insert(c, s);
+        }
+        return warehouses(c, statement);
+    }
+
+    private Result warehouses(Context c, Statement statement) {
+        if (statement instanceof Statement.CreateWarehouse s) {
+            return WarehouseStatements.create(c, s);
+        } else if (statement instanceof Statement.DropWarehouse s) {
+            return ObjectStatements.drop(c, ObjectRef.warehouse(s.name()), s.ifExists());
+        } else if (statement instanceof Statement.UseWarehouse s) {
+            return WarehouseStatements.use(c, s);
+        } else if (statement instanceof Statement.ShowWarehouses s) {
+            return WarehouseStatements.show(c, s);
         }
         return show(c, statement);
     }

@@ -114,7 +114,7 @@ final class GrantStatements {
             case TABLE -> c.table(single.name(), "GRANT");
             case ROLE -> ObjectRef.role(single.name().last());
             case USER -> ObjectRef.user(single.name().last());
-            case WAREHOUSE -> new ObjectRef(ObjectKind.WAREHOUSE, null, null, single.name().last());
+            case WAREHOUSE -> ObjectRef.warehouse(single.name().last());
             case ACCOUNT -> c.account().ref();
         };
     }

@@ -99,6 +99,7 @@ final class ObjectStatements {
                 s.properties().getOrDefault("COMMENT", "")));
         c.account().setCredentials(s.name(), Credentials.of(s.properties().get("PASSWORD"), defaultRole));
         c.account().setUserKeys(s.name(), keys);
+        c.account().setDefaultWarehouse(s.name(), s.properties().get("DEFAULT_WAREHOUSE"));
         return Result.ddl("User " + s.name() + " successfully created.");
     }
 
@@ -153,7 +154,7 @@ final class ObjectStatements {
         }
     }
 
-    private static Result existing(boolean ifNotExists, String name) {
+    static Result existing(boolean ifNotExists, String name) {
         if (ifNotExists) {
             return Result.ddl(name + " already exists, statement succeeded.");
         }

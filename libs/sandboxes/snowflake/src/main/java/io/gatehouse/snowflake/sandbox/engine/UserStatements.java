@@ -7,18 +7,26 @@ import io.gatehouse.snowflake.sandbox.rbac.ObjectRef;
 import io.gatehouse.snowflake.sandbox.rbac.SecurableObject;
 import io.gatehouse.snowflake.sandbox.rbac.UserKeys;
 import io.gatehouse.snowflake.sandbox.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A user's login properties: TYPE and RSA_PUBLIC_KEY / RSA_PUBLIC_KEY_2 at CREATE USER, ALTER USER SET / UNSET of
- * those and of PASSWORD and DEFAULT_ROLE, and DESC USER. Other user properties (EMAIL, DISPLAY_NAME, ...) do not
- * take part in access control and are accepted without effect, as CREATE USER does.
+ * A user's login and session properties (docs.snowflake.com/en/sql-reference/sql/alter-user): TYPE and
+ * RSA_PUBLIC_KEY / RSA_PUBLIC_KEY_2 at CREATE USER, ALTER USER SET / UNSET of those and of PASSWORD, DEFAULT_ROLE
+ * and DEFAULT_WAREHOUSE, and DESC USER. The user's owner (through the role hierarchy) may alter all of them; the
+ * user itself only the defaults that decide where its sessions land, as Snowflake lets users pick their own.
+ * Neither default is checked when set: Snowflake stores the names and only applies them at login if they are
+ * usable then. Any other property is refused by ALTER USER as unsupported rather than silently ignored, so that a
+ * client relying on it fails loudly here (CREATE USER accepts and ignores them, as they play no part in access).
  */
 final class UserStatements {
 
     private static final Set<String> TYPES = Set.of("PERSON", UserKeys.SERVICE, "LEGACY_SERVICE", "NULL");
+    private static final Set<String> SELF_SERVICE = Set.of("DEFAULT_ROLE", "DEFAULT_WAREHOUSE");
+    private static final Set<String> SUPPORTED = Set.of("DEFAULT_ROLE", "DEFAULT_WAREHOUSE", "PASSWORD", "TYPE",
+            "RSA_PUBLIC_KEY", "RSA_PUBLIC_KEY_2");
 
     private UserStatements() {
     }
@@ -40,31 +48,37 @@ final class UserStatements {
             }
             throw SqlException.notFound("User", s.name());
         }
-        // ALTER USER needs OWNERSHIP of the user (key-pair-auth docs: "only owners of a user ... can alter").
-        if (!c.access().owns(c.roles(), ref)) {
+        // SET and UNSET as one list of changes, a null value for UNSET.
+        Map<String, String> changes = new LinkedHashMap<>(s.set());
+        s.unset().forEach(k -> changes.put(k, null));
+        for (String key : changes.keySet()) {
+            if (!SUPPORTED.contains(key)) {
+                throw SqlException.unsupported("ALTER USER ... " + key);
+            }
+        }
+        // Key-pair-auth docs: "only owners of a user ... can alter" its keys; a user may set its own defaults.
+        boolean self = s.name().equals(c.session().user()) && SELF_SERVICE.containsAll(changes.keySet());
+        if (!self && !c.access().owns(c.roles(), ref)) {
             throw SqlException.insufficientPrivileges("user", s.name());
         }
         // Validate everything first so a refused statement changes nothing.
         UserKeys keys = c.account().userKeys(s.name());
         Credentials credentials = c.account().credentials(s.name()).orElse(Credentials.of(null, null));
-        for (Map.Entry<String, String> p : s.set().entrySet()) {
-            keys = set(keys, p.getKey(), p.getValue());
-            credentials = switch (p.getKey()) {
-                case "PASSWORD" -> Credentials.of(p.getValue(), credentials.defaultRole());
-                case "DEFAULT_ROLE" -> new Credentials(credentials.salt(), credentials.passwordHash(), p.getValue());
-                default -> credentials;
-            };
-        }
-        for (String key : s.unset()) {
-            keys = set(keys, key, null);
-            credentials = switch (key) {
-                case "PASSWORD" -> Credentials.of(null, credentials.defaultRole());
-                case "DEFAULT_ROLE" -> new Credentials(credentials.salt(), credentials.passwordHash(), null);
-                default -> credentials;
-            };
+        String warehouse = c.account().defaultWarehouse(s.name());
+        for (Map.Entry<String, String> p : changes.entrySet()) {
+            String value = p.getValue();
+            keys = set(keys, p.getKey(), value);
+            switch (p.getKey()) {
+                case "PASSWORD" -> credentials = Credentials.of(value, credentials.defaultRole());
+                case "DEFAULT_ROLE" -> credentials = credentials.withDefaultRole(value);
+                case "DEFAULT_WAREHOUSE" -> warehouse = value;
+                default -> {
+                }
+            }
         }
         c.account().setUserKeys(s.name(), keys);
         c.account().setCredentials(s.name(), credentials);
+        c.account().setDefaultWarehouse(s.name(), warehouse);
         return Result.ddl("Statement executed successfully.");
     }
 
@@ -84,6 +98,7 @@ final class UserStatements {
         b.row("COMMENT", orNull(user.comment().isEmpty() ? null : user.comment()), "null", "user comment associated to an object in the dictionary");
         b.row("LOGIN_NAME", s.name(), "null", "Login name of the user");
         b.row("TYPE", orNull(keys.type()), "null", "Type of the user");
+        b.row("DEFAULT_WAREHOUSE", orNull(c.account().defaultWarehouse(s.name())), "null", "Default warehouse for this user");
         b.row("DEFAULT_ROLE", orNull(credentials.defaultRole()), "null", "Primary principal of user session will be set to this role");
         b.row("PASSWORD", credentials.passwordHash() == null ? "null" : "********", "null", "Password of the user");
         b.row("HAS_PASSWORD", String.valueOf(credentials.passwordHash() != null), "false", "Whether the user has a password");

@@ -24,6 +24,11 @@ public final class Account {
     private final List<RoleGrant> roleGrants = new ArrayList<>();
     private final List<FutureGrant> futureGrants = new ArrayList<>();
     private final Map<ObjectRef, List<List<Object>>> rows = new LinkedHashMap<>();
+    /**
+     * DEFAULT_WAREHOUSE per user. Kept beside the credentials rather than in them: it decides where a session
+     * lands, not who may log in.
+     */
+    private final Map<String, String> defaultWarehouses = new LinkedHashMap<>();
     private long lastTimestamp;
 
     public Account(String name) {
@@ -75,6 +80,7 @@ public final class Account {
             rows.remove(r);
             credentials.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
             userKeys.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
+            defaultWarehouses.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
         }
         grants.removeIf(g -> doomed.contains(g.on()));
         futureGrants.removeIf(f -> doomed.contains(f.container()));
@@ -115,6 +121,19 @@ public final class Account {
 
     public void setUserKeys(String user, UserKeys keys) {
         userKeys.put(user, keys);
+    }
+
+    /** The user's DEFAULT_WAREHOUSE, or null. A name only: the warehouse need not exist (as in Snowflake). */
+    public String defaultWarehouse(String user) {
+        return defaultWarehouses.get(user);
+    }
+
+    public void setDefaultWarehouse(String user, String warehouse) {
+        if (warehouse == null) {
+            defaultWarehouses.remove(user);
+        } else {
+            defaultWarehouses.put(user, warehouse);
+        }
     }
 
     // ---- grants
@@ -177,7 +196,8 @@ public final class Account {
         List<AccountState.TableRows> tableRows = new ArrayList<>();
         rows.forEach((table, r) -> tableRows.add(new AccountState.TableRows(table, List.copyOf(r))));
         return new AccountState(name, List.copyOf(objects.values()), Map.copyOf(credentials), List.copyOf(grants),
-                List.copyOf(roleGrants), List.copyOf(futureGrants), tableRows, Map.copyOf(userKeys));
+                List.copyOf(roleGrants), List.copyOf(futureGrants), tableRows, Map.copyOf(userKeys),
+                Map.copyOf(defaultWarehouses));
     }
 
     public static Account restore(AccountState state) {
@@ -190,6 +210,10 @@ public final class Account {
         account.grants.addAll(state.grants());
         account.roleGrants.addAll(state.roleGrants());
         account.futureGrants.addAll(state.futureGrants());
+        if (state.defaultWarehouses() != null) {
+            // null in a state file written before warehouses were modelled
+            account.defaultWarehouses.putAll(state.defaultWarehouses());
+        }
         for (AccountState.TableRows t : state.rows()) {
             List<List<Object>> copy = new ArrayList<>();
             t.rows().forEach(r -> copy.add(new ArrayList<>(r)));

@@ -18,6 +18,11 @@ public record Credentials(String salt, String passwordHash, String defaultRole) 
         return new Credentials(saltHex, password == null ? null : hash(saltHex, password), defaultRole);
     }
 
+    /** The same login data with another default role (ALTER USER ... SET / UNSET DEFAULT_ROLE). */
+    public Credentials withDefaultRole(String role) {
+        return new Credentials(salt, passwordHash, role);
+    }
+
     public boolean matches(String password) {
         return passwordHash != null && password != null
                 && MessageDigest.isEqual(passwordHash.getBytes(StandardCharsets.UTF_8),

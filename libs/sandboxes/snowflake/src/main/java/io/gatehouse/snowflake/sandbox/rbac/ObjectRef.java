@@ -32,6 +32,10 @@ public record ObjectRef(ObjectKind kind, String database, String schema, String 
         return new ObjectRef(ObjectKind.USER, null, null, name);
     }
 
+    public static ObjectRef warehouse(String name) {
+        return new ObjectRef(ObjectKind.WAREHOUSE, null, null, name);
+    }
+
     /** The schema that contains this table, or null. */
     public ObjectRef parentSchema() {
         return kind == ObjectKind.TABLE ? schema(database, schema) : null;

@@ -1,7 +1,6 @@
 package io.gatehouse.snowflake.sandbox.sql;
 
 import io.gatehouse.snowflake.sandbox.SqlException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +70,8 @@ public final class Parser {
             boolean ine = in.ifNotExists();
             String name = in.identifier();
             statement = new Statement.CreateUser(name, ine, properties());
+        } else if (kind.isWord("WAREHOUSE")) {
+            statement = new WarehouseParser(in).create();
         } else {
             throw TokenStream.unexpectedAt(kind);
         }
@@ -97,6 +98,9 @@ public final class Parser {
         } else if (kind.isWord("USER")) {
             boolean ie = in.ifExists();
             statement = new Statement.DropUser(in.identifier(), ie);
+        } else if (kind.isWord("WAREHOUSE")) {
+            boolean ie = in.ifExists();
+            statement = new Statement.DropWarehouse(in.identifier(), ie);
         } else {
             throw TokenStream.unexpectedAt(kind);
         }
@@ -112,8 +116,7 @@ public final class Parser {
         if (in.acceptWord("ROLE")) {
             statement = new Statement.UseRole(in.identifier());
         } else if (in.acceptWord("WAREHOUSE")) {
-            in.identifier();
-            statement = new Statement.Accepted("USE", "Statement executed successfully.");
+            statement = new Statement.UseWarehouse(in.identifier());
         } else if (in.acceptWord("SECONDARY")) {
             // Only the primary role is modelled; see Session for why.
             in.expectWord("ROLES");
@@ -157,32 +160,13 @@ public final class Parser {
             in.expectSymbol("(");
             List<Object> row = new ArrayList<>();
             do {
-                row.add(literal());
+                row.add(in.literal());
             } while (in.acceptSymbol(","));
             in.expectSymbol(")");
             rows.add(row);
         } while (in.acceptSymbol(","));
         in.expectEnd();
         return new Statement.Insert(table, rows);
-    }
-
-    /** A literal value: string, number or NULL. */
-    Object literal() {
-        Token t = in.next();
-        return switch (t.type()) {
-            case STRING -> t.value();
-            case NUMBER -> new BigDecimal(t.value());
-            case WORD -> {
-                if (t.isWord("NULL")) {
-                    yield null;
-                }
-                if (t.isWord("TRUE") || t.isWord("FALSE")) {
-                    yield t.value().equals("TRUE");
-                }
-                throw TokenStream.unexpectedAt(t);
-            }
-            default -> throw TokenStream.unexpectedAt(t);
-        };
     }
 
     /** Column definitions: a name followed by a type; the type is not modelled beyond its text. */

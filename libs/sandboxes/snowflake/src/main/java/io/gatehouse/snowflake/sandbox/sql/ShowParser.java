@@ -16,6 +16,8 @@ final class ShowParser {
             statement = new Statement.ShowRoles(in.optionalLike());
         } else if (in.acceptWord("USERS")) {
             statement = new Statement.ShowUsers(in.optionalLike());
+        } else if (in.acceptWord("WAREHOUSES")) {
+            statement = new Statement.ShowWarehouses(in.optionalLike());
         } else if (in.acceptWord("DATABASES")) {
             statement = new Statement.ShowDatabases(in.optionalLike());
         } else if (in.acceptWord("SCHEMAS")) {

@@ -66,7 +66,7 @@ public sealed interface Statement {
     record UseSchema(QualifiedName schema) implements Statement {
     }
 
-    /** USE WAREHOUSE and ALTER SESSION: accepted without effect on access control. */
+    /** ALTER SESSION (and USE SECONDARY ROLES): accepted without effect on access control. */
     record Accepted(String kind, String message) implements Statement {
     }
 
@@ -103,8 +103,15 @@ public sealed interface Statement {
     record SelectValues(List<SelectItem> items) implements Statement {
     }
 
-    /** {@code SELECT * FROM t} or {@code SELECT COUNT(*) FROM t}. */
-    record SelectFrom(QualifiedName table, boolean countOnly) implements Statement {
+    /**
+     * {@code SELECT columns FROM t [WHERE condition] [LIMIT n]}; {@code where} and {@code limit} are null when
+     * absent. Reading rows needs a warehouse in Snowflake, unlike the statements above.
+     */
+    record SelectFrom(QualifiedName table, List<SelectColumn> columns, Condition where, Long limit)
+            implements Statement {
+        public SelectFrom {
+            columns = List.copyOf(columns);
+        }
     }
 
     record Insert(QualifiedName table, List<List<Object>> rows) implements Statement {
@@ -112,5 +119,20 @@ public sealed interface Statement {
 
     /** One select-list item: a function name such as CURRENT_ROLE, or a literal value. */
     record SelectItem(String function, Object literal, String label) {
+    }
+
+    // ---- warehouses and user defaults (issue 14)
+
+    /** Properties such as WAREHOUSE_SIZE or AUTO_SUSPEND are accepted and kept only as far as COMMENT goes. */
+    record CreateWarehouse(String name, boolean ifNotExists, Map<String, String> properties) implements Statement {
+    }
+
+    record DropWarehouse(String name, boolean ifExists) implements Statement {
+    }
+
+    record UseWarehouse(String warehouse) implements Statement {
+    }
+
+    record ShowWarehouses(String like) implements Statement {
     }
 }

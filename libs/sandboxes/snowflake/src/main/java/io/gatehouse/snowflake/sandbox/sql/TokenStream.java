@@ -94,6 +94,49 @@ final class TokenStream {
         return new QualifiedName(parts);
     }
 
+    /**
+     * {@code KEY = value} pairs as in CREATE USER; values are strings, numbers or identifiers. Pairs may be
+     * separated by commas, as ALTER USER ... SET is often written.
+     */
+    Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        while (true) {
+            if (!properties.isEmpty() && peek().isSymbol(",") && peek(1).type() == TokenType.WORD
+                    && peek(2).isSymbol("=")) {
+                next();
+            }
+            if (!(peek().type() == TokenType.WORD && peek(1).isSymbol("="))) {
+                return properties;
+            }
+            String key = next().value();
+            next();
+            Token value = next();
+            if (value.type() == TokenType.END) {
+                throw unexpectedAt(value);
+            }
+            properties.put(key, value.value());
+        }
+    }
+
+    /** A literal value: string, number, TRUE / FALSE or NULL. */
+    Object literal() {
+        Token t = next();
+        return switch (t.type()) {
+            case STRING -> t.value();
+            case NUMBER -> new java.math.BigDecimal(t.value());
+            case WORD -> {
+                if (t.isWord("NULL")) {
+                    yield null;
+                }
+                if (t.isWord("TRUE") || t.isWord("FALSE")) {
+                    yield t.value().equals("TRUE");
+                }
+                throw unexpectedAt(t);
+            }
+            default -> throw unexpectedAt(t);
+        };
+    }
+
     String stringLiteral() {
         Token t = next();
         if (t.type() != TokenType.STRING) {
@@ -109,21 +152,6 @@ final class TokenStream {
 
     boolean ifExists() {
         return acceptWords("IF", "EXISTS");
-    }
-
-    /** {@code KEY = value} pairs as in CREATE USER; values are strings, numbers or identifiers. */
-    Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        while (peek().type() == TokenType.WORD && peek(1).isSymbol("=")) {
-            String key = next().value();
-            next();
-            Token value = next();
-            if (value.type() == TokenType.END) {
-                throw unexpectedAt(value);
-            }
-            properties.put(key, value.value());
-        }
-        return properties;
     }
 
     /** Optional {@code LIKE 'pattern'}. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /** A serialisable copy of the whole account, written to the state file as JSON. */
 public record AccountState(String accountName, List<SecurableObject> objects, Map<String, Credentials> credentials,
                            List<PrivilegeGrant> grants, List<RoleGrant> roleGrants, List<FutureGrant> futureGrants,
-                           List<TableRows> rows, Map<String, UserKeys> userKeys) {
+                           List<TableRows> rows, Map<String, UserKeys> userKeys,
+                           Map<String, String> defaultWarehouses) {
 
     /** The rows inserted into one table. */
     public record TableRows(ObjectRef table, List<List<Object>> rows) {

@@ -80,9 +80,9 @@ final class ProtocolHandler implements HttpHandler {
             String token = sessions.newToken();
             Session session = backend.login(token, sessions.newId(), text(data, "LOGIN_NAME"), proof(data),
                     query.get("roleName"), query.get("databaseName"), query.get("schemaName"), warehouse);
-            session.warehouse(warehouse);
             String master = sessions.add(session);
-            return Json.loginOk(session, master, warehouse, sessions.sessionValidity(), sessions.masterValidity());
+            return Json.loginOk(session, master, session.warehouse(), sessions.sessionValidity(),
+                    sessions.masterValidity());
         } catch (SqlException e) {
             return Json.loginFailed(e);
         }

@@ -53,4 +53,40 @@ class ParserTest {
         assertThatThrownBy(() -> Parser.parse("CREATE ROLE \"\"")).isInstanceOf(SqlException.class);
         assertThatThrownBy(() -> Parser.parse("SELECT * FROM a.b.c.d")).isInstanceOf(SqlException.class);
     }
+
+    @Test
+    void selectWithAliasesWhereAndLimit() {
+        assertThat(Parser.parse("SELECT COUNT(*) AS N FROM d.s.t WHERE a >= 1 AND (b <> 'x' OR c != 2) LIMIT 5"))
+                .isEqualTo(new Statement.SelectFrom(QualifiedName.of("D", "S", "T"),
+                        List.of(new SelectColumn(SelectColumn.Kind.COUNT_STAR, null, "N", 7)),
+                        new Condition.And(List.of(new Condition.Comparison("A", 38, ">=", new java.math.BigDecimal("1")),
+                                new Condition.Or(List.of(new Condition.Comparison("B", 50, "<>", "x"),
+                                        new Condition.Comparison("C", 62, "<>", new java.math.BigDecimal("2")))))),
+                        5L));
+        assertThat(Parser.parse("select id x, * from t")).isEqualTo(new Statement.SelectFrom(QualifiedName.of("T"),
+                List.of(new SelectColumn(SelectColumn.Kind.COLUMN, "ID", "X", 7),
+                        new SelectColumn(SelectColumn.Kind.STAR, null, null, 13)), null, null));
+        assertThatThrownBy(() -> Parser.parse("SELECT COUNT(*), ID FROM t")).isInstanceOf(SqlException.class);
+        assertThatThrownBy(() -> Parser.parse("SELECT ID FROM t WHERE ID < > 1")).isInstanceOf(SqlException.class);
+    }
+
+    @Test
+    void warehouseAndAlterUserForms() {
+        assertThat(Parser.parse("CREATE WAREHOUSE IF NOT EXISTS wh WITH WAREHOUSE_SIZE = XSMALL AUTO_SUSPEND = 60"
+                + " AUTO_RESUME = TRUE INITIALLY_SUSPENDED = TRUE COMMENT = 'c'"))
+                .isEqualTo(new Statement.CreateWarehouse("WH", true, java.util.Map.of("WAREHOUSE_SIZE", "XSMALL",
+                        "AUTO_SUSPEND", "60", "AUTO_RESUME", "TRUE", "INITIALLY_SUSPENDED", "TRUE", "COMMENT", "c")));
+        assertThat(Parser.parse("drop warehouse if exists wh")).isEqualTo(new Statement.DropWarehouse("WH", true));
+        assertThat(Parser.parse("USE WAREHOUSE \"My Wh\"")).isEqualTo(new Statement.UseWarehouse("My Wh"));
+        assertThat(Parser.parse("SHOW WAREHOUSES LIKE 'W%'")).isEqualTo(new Statement.ShowWarehouses("W%"));
+        assertThat(Parser.parse("ALTER USER u SET DEFAULT_ROLE = r DEFAULT_WAREHOUSE = w"))
+                .isEqualTo(new Statement.AlterUser("U", false, java.util.Map.of("DEFAULT_ROLE", "R",
+                        "DEFAULT_WAREHOUSE", "W"), List.of()));
+        assertThat(Parser.parse("ALTER USER IF EXISTS u UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE"))
+                .isEqualTo(new Statement.AlterUser("U", true, java.util.Map.of(),
+                        List.of("DEFAULT_ROLE", "DEFAULT_WAREHOUSE")));
+        assertThat(Parser.parse("GRANT USAGE, OPERATE ON WAREHOUSE wh TO ROLE r"))
+                .isEqualTo(new Statement.PrivilegeGrantStatement(true, List.of("USAGE", "OPERATE"),
+                        new GrantTarget.Single(ObjectKind.WAREHOUSE, QualifiedName.of("WH")), "R", false));
+    }
 }
