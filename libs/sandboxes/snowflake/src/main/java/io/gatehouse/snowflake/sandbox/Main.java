@@ -16,13 +16,14 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp ... io.gatehouse.snowflake.sandbox.Main [--port 8085] [--account SANDBOX] [--admin-user ADMIN]
  *      [--admin-password admin] [--state-file sandbox-state.json] [--latency-ms 0] [--init-sql setup.sql]
+ *      [--require-warehouse false]
  * </pre>
  *
  * {@code --init-sql} runs a file of {@code ;}-terminated statements as the admin when the account is new
  * (no state file yet): the one-time setup an account administrator does in real Snowflake.
  *
  * Each option may also come from the environment: SNOWFLAKE_SANDBOX_PORT, _ACCOUNT, _ADMIN_USER,
- * _ADMIN_PASSWORD, _STATE_FILE, _LATENCY_MS, _INIT_SQL. Prints one line when ready.
+ * _ADMIN_PASSWORD, _STATE_FILE, _LATENCY_MS, _INIT_SQL, _REQUIRE_WAREHOUSE. Prints one line when ready.
  */
 public final class Main {
 
@@ -36,7 +37,8 @@ public final class Main {
                 .accountName(option(options, "account", "SANDBOX"))
                 .adminUser(option(options, "admin-user", "ADMIN"))
                 .adminPassword(option(options, "admin-password", "admin"))
-                .statementLatency(Duration.ofMillis(Long.parseLong(option(options, "latency-ms", "0"))));
+                .statementLatency(Duration.ofMillis(Long.parseLong(option(options, "latency-ms", "0"))))
+                .requireWarehouse(Boolean.parseBoolean(option(options, "require-warehouse", "false")));
         String stateFile = option(options, "state-file", null);
         boolean fresh = stateFile == null || !Files.exists(Path.of(stateFile));
         if (stateFile != null) {
