@@ -147,6 +147,7 @@ class WarehouseTest extends SandboxTestBase {
         Connection named = connect("bob", "pw", warehouseAndRole("WH", "READER"));
         assertThat(single(named, "SELECT CURRENT_WAREHOUSE()")).isEqualTo("WH");
         assertThat(column(named, "SHOW USERS LIKE 'BOB'", "default_role")).containsExactly("STRANGER");
+        assertThat(column(named, "SHOW USERS LIKE 'BOB'", "default_warehouse")).containsExactly("WH");
     }
 
     @Test

@@ -45,13 +45,14 @@ final class ShowObjects {
     static Result users(Context c, Statement.ShowUsers s) {
         Result.Builder b = new Result.Builder(List.of(Column.text("name"), Column.timestamp("created_on"),
                 Column.text("login_name"), Column.text("display_name"), Column.text("disabled"),
-                Column.text("default_role"), Column.text("owner"), Column.text("comment")));
+                Column.text("default_warehouse"), Column.text("default_role"), Column.text("owner"),
+                Column.text("comment")));
         for (SecurableObject user : c.account().objects(ObjectKind.USER)) {
             String name = user.ref().name();
             if (Names.like(name, s.like())) {
                 String defaultRole = c.account().credentials(name).map(Credentials::defaultRole).orElse(null);
-                b.row(name, Result.timestamp(user.createdOn()), name, name, "false", defaultRole, user.owner(),
-                        user.comment());
+                b.row(name, Result.timestamp(user.createdOn()), name, name, "false",
+                        c.account().defaultWarehouse(name), defaultRole, user.owner(), user.comment());
             }
         }
         return b.build(Result.SHOW);
