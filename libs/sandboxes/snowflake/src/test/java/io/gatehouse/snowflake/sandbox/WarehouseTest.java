@@ -191,6 +191,25 @@ class WarehouseTest extends SandboxTestBase {
         }
     }
 
+    @Test
+    void aStateFileWrittenBeforeWarehousesStillLoads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        try (SnowflakeSandbox first = SnowflakeSandbox.builder().stateFile(file).adminPassword("pw").build().start()) {
+            first.executeAsAdmin("CREATE ROLE OLD_ROLE");
+        }
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode state =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+        assertThat(state.remove("defaultWarehouses")).isNotNull();
+        mapper.writeValue(file.toFile(), state);
+        try (SnowflakeSandbox second = SnowflakeSandbox.builder().stateFile(file).adminPassword("pw").build().start()) {
+            assertThat(second.executeAsAdmin("SHOW ROLES LIKE 'OLD_ROLE'")).hasSize(1);
+            second.executeAsAdmin("CREATE USER NEWCOMER PASSWORD = 'pw' DEFAULT_WAREHOUSE = SOME_WH");
+            assertThat(second.executeAsAdmin("SHOW USERS LIKE 'NEWCOMER'")).extracting(r -> r.get("default_warehouse"))
+                    .containsExactly("SOME_WH");
+        }
+    }
+
     private static java.util.Properties warehouseAndRole(String warehouse, String role) {
         java.util.Properties p = DataAccessTest.props("role", role);
         p.put("warehouse", warehouse);
