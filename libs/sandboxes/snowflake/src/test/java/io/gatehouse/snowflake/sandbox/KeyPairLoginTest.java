@@ -147,6 +147,28 @@ class KeyPairLoginTest extends SandboxTestBase {
         assertFails(mallory, "ALTER USER ghost SET RSA_PUBLIC_KEY = '" + publicKey(second) + "'", 2003, "02000");
     }
 
+    @Test
+    void aKeyPairLoginLandsOnTheDefaultWarehouseAndAUserMaySetItsDefaultsButNotItsKeys() throws SQLException {
+        serviceUser();
+        sandbox.executeAsAdmin("CREATE WAREHOUSE LOAD_WH");
+        sandbox.executeAsAdmin("CREATE WAREHOUSE OTHER_WH");
+        sandbox.executeAsAdmin("GRANT USAGE ON WAREHOUSE LOAD_WH TO ROLE LOADER");
+        sandbox.executeAsAdmin("GRANT USAGE ON WAREHOUSE OTHER_WH TO ROLE LOADER");
+        sandbox.executeAsAdmin("ALTER USER svc SET DEFAULT_WAREHOUSE = LOAD_WH");
+        try (Connection svc = connectWithKey("svc", first)) {
+            assertThat(single(svc, "SELECT CURRENT_WAREHOUSE()")).isEqualTo("LOAD_WH");
+            exec(svc, "ALTER USER svc SET DEFAULT_WAREHOUSE = OTHER_WH");
+            assertFails(svc, "ALTER USER svc SET RSA_PUBLIC_KEY_2 = '" + publicKey(second) + "'", 3001, "42501");
+        }
+        Map<String, String> desc = sandbox.executeAsAdmin("DESC USER svc").stream()
+                .collect(Collectors.toMap(r -> r.get("property"), r -> r.get("value")));
+        assertThat(desc.get("DEFAULT_WAREHOUSE")).isEqualTo("OTHER_WH");
+        assertThat(desc.get("RSA_PUBLIC_KEY_2")).isEqualTo("null");
+        try (Connection svc = connectWithKey("svc", first)) {
+            assertThat(single(svc, "SELECT CURRENT_WAREHOUSE()")).isEqualTo("OTHER_WH");
+        }
+    }
+
     /** The driver reads PKCS#8 PEM files, encrypted ones with private_key_pwd (SFSessionProperty names). */
     @Test
     void theDriverLogsInWithAPkcs8KeyFilePlainOrEncrypted(@TempDir Path dir) throws SQLException {
