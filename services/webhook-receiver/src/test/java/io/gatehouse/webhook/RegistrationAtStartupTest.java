@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.gatehouse.testing.net.FreePorts;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,8 +48,8 @@ class RegistrationAtStartupTest {
         }
 
         private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
+            try {
+                return FreePorts.pick();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,11 +4,11 @@ import io.gatehouse.fivetran.sandbox.FivetranSandbox;
 import io.gatehouse.snowflake.sandbox.SnowflakeSandbox;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.gatehouse.testing.net.FreePorts;
 import io.gatehouse.testing.process.ServiceDatabases;
 import io.gatehouse.testing.process.ServiceProcess;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,9 +113,7 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gatehouse.testing.faults;
 
+import io.gatehouse.testing.net.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,13 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -51,19 +57,22 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private volatile ServerSocket server;
+    /** The thread accepting on {@link #server}: {@link #refuse()} waits for it to end (see there). */
+    private volatile Future<?> acceptor;
     private volatile boolean closed;
 
     private FaultProxy(InetSocketAddress target, int port) throws IOException {
         this.target = target;
         this.server = listen(port);
         this.port = server.getLocalPort();
-        threads.execute(() -> acceptLoop(server));
+        ServerSocket listening = server;
+        this.acceptor = threads.submit(() -> acceptLoop(listening));
     }
 
-    /** A proxy on a free loopback port forwarding to {@code host:port}. */
+    /** A proxy on a free loopback port (below the ephemeral range, see {@link FreePorts}) forwarding to {@code host:port}. */
     public static FaultProxy to(String host, int port) {
         try {
-            return new FaultProxy(new InetSocketAddress(host, port), 0);
+            return new FaultProxy(new InetSocketAddress(host, port), FreePorts.pick());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,10 +120,14 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening, so new connections are refused, and cuts the open ones. */
+    /**
+     * Stops listening, so new connections are refused, and cuts the open ones. Returns once the port refuses: closing
+     * a socket that a thread is blocked accepting on leaves it listening until that thread is woken (the kernel holds
+     * the socket for the running accept call), and a connect in that window was seen to succeed.
+     */
     public synchronized FaultProxy refuse() {
         mode.set(Mode.REFUSE);
-        closeQuietly(server);
+        stopListening();
         cut();
         return this;
     }
@@ -131,7 +144,7 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        closeQuietly(server);
+        stopListening();
         cut();
         threads.shutdownNow();
     }
@@ -144,7 +157,18 @@ public final class FaultProxy implements AutoCloseable {
                 throw new UncheckedIOException("cannot listen on " + port + " again", e);
             }
             ServerSocket current = server;
-            threads.execute(() -> acceptLoop(current));
+            acceptor = threads.submit(() -> acceptLoop(current));
+        }
+    }
+
+    private void stopListening() {
+        closeQuietly(server);
+        try {
+            acceptor.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the proxy on " + port + " did not stop accepting", e);
         }
     }
 
@@ -165,7 +189,10 @@ public final class FaultProxy implements AutoCloseable {
             }
             accepted.incrementAndGet();
             open.add(client);
-            threads.execute(() -> connect(client));
+            if (!fork(() -> connect(client))) {
+                closeQuietly(client);
+                return;
+            }
         }
     }
 
@@ -179,8 +206,12 @@ public final class FaultProxy implements AutoCloseable {
             return; // the target itself is down: the client sees its connection close
         }
         open.add(upstream);
-        threads.execute(() -> pump(client, upstream));
-        pump(upstream, client);
+        if (fork(() -> pump(client, upstream))) {
+            pump(upstream, client);
+        } else {
+            closeQuietly(upstream);
+            closeQuietly(client);
+        }
     }
 
     private void pump(Socket from, Socket to) {
@@ -209,6 +240,16 @@ public final class FaultProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+        }
+    }
+
+    /** Runs {@code task} on a proxy thread; false once the proxy is closed (a connection that raced the close). */
+    private boolean fork(Runnable task) {
+        try {
+            threads.execute(task);
+            return true;
+        } catch (RejectedExecutionException closedMeanwhile) {
+            return false;
         }
     }
 

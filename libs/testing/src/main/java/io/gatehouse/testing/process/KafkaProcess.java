@@ -1,9 +1,7 @@
 package io.gatehouse.testing.process;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import io.gatehouse.testing.net.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -27,8 +23,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class KafkaProcess implements AutoCloseable {
 
     private static final String CLUSTER_ID = "R2F0ZWhvdXNlRmF1bHRzMQ";
-    private static final Random PORTS = new Random();
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final Path properties;
@@ -136,24 +130,8 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * A port free now, below Linux's ephemeral range (32768 and up), never handed out twice by this JVM: a port the
-     * system picks ({@code new ServerSocket(0)}) can be taken by some process's outgoing connection before the service
-     * that was to listen on it starts, and with eight service JVMs and a broker starting at once, one was.
-     */
+    /** A port free now; see {@link FreePorts#pick()}. */
     public static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = 20000 + PORTS.nextInt(12000);
-            if (HANDED_OUT.contains(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                HANDED_OUT.add(port);
-                return socket.getLocalPort();
-            } catch (IOException inUse) {
-                // another one
-            }
-        }
-        throw new IOException("no free port below 32000");
+        return FreePorts.pick();
     }
 }

@@ -22,8 +22,8 @@ public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleMan
     static volatile SnowflakeSandbox sandbox;
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return io.gatehouse.testing.net.FreePorts.pick();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
