@@ -4,6 +4,7 @@ import io.gatehouse.connector.config.ConnectorConfig;
 import io.gatehouse.connector.persistence.ConnectorRequest;
 import io.gatehouse.connector.persistence.StepClaims;
 import io.gatehouse.connector.persistence.WorkItem;
+import io.gatehouse.messaging.work.LeaseRenewals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -16,23 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The claims this instance holds on the requests whose steps it runs ({@link StepClaims}): taken with a new token,
  * renewed every quarter of {@code worker.lease} while the step runs, checked before every Fivetran call ({@link #check})
  * and by every result write ({@link #fence}).
  *
- * <p>Why renewed rather than a lease longer than any step: a step's Fivetran calls have no small fixed bound (each call
- * retries, a 429 waits its Retry-After, a listing pages), and a lease long enough for their worst case would also be how
- * long a dead instance's requests wait. Renewed, the lease only has to outlast a few missed renewals; what bounds a step
- * is {@code worker.step-budget}, checked at startup to cover a step's calls (CallBudget), after which its claim is no
- * longer renewed.
+ * <p>Renewed ({@link LeaseRenewals} says why) because a step's Fivetran calls have no small fixed bound (each call
+ * retries, a 429 waits its Retry-After, a listing pages). What bounds a step is {@code worker.step-budget}, checked at
+ * startup to cover a step's calls (CallBudget), after which its claim is no longer renewed.
  */
 @ApplicationScoped
 public class ClaimKeeper {
@@ -70,6 +64,11 @@ public class ClaimKeeper {
             this.token = token;
             this.leaseUntil = leaseUntil;
         }
+
+        @Override
+        public String toString() {
+            return "request " + requestId;
+        }
     }
 
     private final StepClaims claims;
@@ -77,26 +76,43 @@ public class ClaimKeeper {
     private final Duration budget;
     /** This process among the service's instances: a random id per start, with the host name for humans. */
     private final String holder = host() + "/" + UUID.randomUUID();
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Counter fenced;
-    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "connector-lease-renewal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LeaseRenewals<Held> held;
 
     ClaimKeeper(StepClaims claims, ConnectorConfig config, MeterRegistry registry) {
         this.claims = claims;
         this.lease = config.worker().lease();
         this.budget = config.worker().stepBudget();
         this.fenced = registry.counter("gatehouse.connector.steps.fenced");
-        long every = Math.max(1, lease.toMillis() / 4);
-        renewals.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+        this.held = new LeaseRenewals<>("connector", lease, new LeaseRenewals.Renewal<>() {
+            @Override
+            public boolean wanted(Held claim) {
+                // lost, or past its budget: the lease runs out, and the step stops before its next call
+                return !claim.lost && !Instant.now().isAfter(claim.started.plus(budget));
+            }
+
+            @Override
+            public boolean renew(Held claim, Instant until) {
+                return claims.renew(claim.requestId, claim.token, until);
+            }
+
+            @Override
+            public void renewed(Held claim, Instant until) {
+                claim.leaseUntil = until;
+            }
+
+            @Override
+            public void lost(Held claim) {
+                claim.lost = true;
+                Log.warnf("request %s: claim lost to another instance; this step stops, its results are dropped",
+                        claim.requestId);
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        renewals.shutdownNow();
+        held.close();
     }
 
     /**
@@ -110,13 +126,13 @@ public class ClaimKeeper {
                 .map(row -> WorkItem.of(row, UUID.randomUUID().toString()))
                 .filter(item -> claims.claim(item.requestId(), item.version(), holder, item.claimToken(), now, until))
                 .toList());
-        claimed.forEach(item -> held.put(item.claimToken(), new Held(item.requestId(), item.claimToken(), until)));
+        claimed.forEach(item -> held.hold(item.claimToken(), new Held(item.requestId(), item.claimToken(), until)));
         return claimed;
     }
 
     /** Before each Fivetran call of a step: throws unless its claim is still safely held and the step within budget. */
     public void check(WorkItem item) {
-        Held claim = held.get(item.claimToken());
+        Held claim = held.get(item.claimToken()).orElse(null);
         if (claim == null || claim.lost || !Instant.now().isBefore(claim.leaseUntil.minus(lease.dividedBy(2)))) {
             // lost, or half a lease passed unrenewed (our database away): another instance may take over soon
             throw new ClaimLost(item.requestId());
@@ -132,7 +148,7 @@ public class ClaimKeeper {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fence(WorkItem item) {
-        held.remove(item.claimToken()); // the step is recording: no renewal should take an ended claim for a lost one
+        held.release(item.claimToken()); // the step is recording: no renewal should take an ended claim for a lost one
         if (!claims.end(item.requestId(), item.claimToken())) {
             throw new ClaimLost(item.requestId());
         }
@@ -140,7 +156,7 @@ public class ClaimKeeper {
 
     /** The step is over: its claim is no longer renewed (ended by its result, or left to lapse when none was written). */
     public void done(WorkItem item) {
-        held.remove(item.claimToken());
+        held.release(item.claimToken());
     }
 
     /** A step that found its claim taken over: what it did is dropped, the new holder does the work again. */
@@ -148,27 +164,6 @@ public class ClaimKeeper {
         fenced.increment();
         Log.warnf("request %s: step in %s dropped, its results not recorded: %s", item.requestId(), item.state(),
                 lost.getMessage());
-    }
-
-    private void renewAll() {
-        for (Held claim : held.values()) {
-            if (claim.lost || Instant.now().isAfter(claim.started.plus(budget))) {
-                continue; // lost, or past its budget: the lease runs out, and the step stops before its next call
-            }
-            try {
-                Instant until = Instant.now().plus(lease);
-                if (QuarkusTransaction.requiringNew().call(() -> claims.renew(claim.requestId, claim.token, until))) {
-                    claim.leaseUntil = until;
-                } else if (held.containsKey(claim.token)) {
-                    claim.lost = true;
-                    Log.warnf("request %s: claim lost to another instance; this step stops, its results are dropped",
-                            claim.requestId);
-                }
-            } catch (RuntimeException e) {
-                // our database away: the step stops by itself if this goes on (check)
-                Log.warnf("request %s: lease not renewed: %s", claim.requestId, e);
-            }
-        }
     }
 
     private static String host() {

@@ -66,6 +66,11 @@ public final class Claim {
         lost = true;
     }
 
+    @Override
+    public String toString() {
+        return "job " + jobId;
+    }
+
     /** Still ours by what this instance knows: not fenced out, and at least half a lease left before a takeover. */
     boolean held() {
         return !lost && Instant.now().isBefore(leaseUntil.minus(lease.dividedBy(2)));

@@ -2,6 +2,7 @@ package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.persistence.JobClaims;
+import io.gatehouse.messaging.work.LeaseRenewals;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -14,10 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The claims this instance holds on apply jobs ({@link Claim}): taken, extended by role locks, renewed every quarter of
@@ -36,23 +33,34 @@ public class ClaimKeeper {
 
     private final JobClaims claims;
     private final Duration lease;
-    private final Set<Claim> held = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "grant-lease-renewal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LeaseRenewals<Claim> renewals;
 
     ClaimKeeper(JobClaims claims, GrantConfig config) {
         this.claims = claims;
         this.lease = config.apply().lease();
-        long every = Math.max(1, lease.toMillis() / 4);
-        renewals.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+        this.renewals = new LeaseRenewals<>("grant", lease, new LeaseRenewals.Renewal<>() {
+            @Override
+            public boolean renew(Claim claim, Instant until) {
+                return claims.renew(claim.jobId(), claim.token(), claim.roles().size(), until);
+            }
+
+            @Override
+            public void renewed(Claim claim, Instant until) {
+                claim.renewed(until);
+            }
+
+            @Override
+            public void lost(Claim claim) {
+                claim.lost();
+                Log.warnf("job %d: claim lost to another instance; this run stops, its results are discarded",
+                        claim.jobId());
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        renewals.shutdownNow();
+        renewals.close();
     }
 
     /** Claims the job for the holder with a new token; empty when it is not pending and due or a live lease holds it. */
@@ -64,7 +72,7 @@ public class ClaimKeeper {
             return Optional.empty();
         }
         Claim claim = new Claim(jobId, holder, token, lease, until);
-        held.add(claim);
+        renewals.hold(token, claim);
         return Optional.of(claim);
     }
 
@@ -105,32 +113,11 @@ public class ClaimKeeper {
 
     /** Gives back the job and its role locks if the claim still holds them (after an outcome they are gone already). */
     public void release(Claim claim) {
-        held.remove(claim);
+        renewals.release(claim.token());
         try {
             QuarkusTransaction.requiringNew().run(() -> claims.release(claim.jobId(), claim.token()));
         } catch (RuntimeException e) {
             Log.warnf("job %d: its claim could not be released (%s); it lapses with its lease", claim.jobId(), e);
-        }
-    }
-
-    private void renewAll() {
-        for (Claim claim : held) {
-            try {
-                Instant until = claim.nextLease();
-                int roles = claim.roles().size();
-                boolean holds = QuarkusTransaction.requiringNew().call(
-                        () -> claims.renew(claim.jobId(), claim.token(), roles, until));
-                if (holds) {
-                    claim.renewed(until);
-                } else if (held.contains(claim)) {
-                    claim.lost();
-                    Log.warnf("job %d: claim lost to another instance; this run stops, its results are discarded",
-                            claim.jobId());
-                }
-            } catch (RuntimeException e) {
-                // our database away: the claim runs out by itself if this goes on (Claim#held)
-                Log.warnf("job %d: lease not renewed: %s", claim.jobId(), e);
-            }
         }
     }
 }
