@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +46,18 @@ class KubernetesManifestsIT {
         assertThat(budget.path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/name").asText()).isEqualTo(service);
         // migrations run once per release in a Job, not raced by every replica at start
         assertThat(only(resources, "Job").path("metadata").path("name").asText()).isEqualTo(service + "-flyway-init");
+    }
+
+    @Test
+    void theGrantServiceMountsItsSnowflakeKeyFromASecretReadOnly() throws Exception {
+        JsonNode pod = only(read("grant-service"), "Deployment").path("spec").path("template").path("spec");
+        JsonNode volume = pod.path("volumes").findParents("secret").get(0);
+        assertThat(volume.path("secret").path("secretName").asText()).isEqualTo("grant-service-snowflake-key");
+        assertThat(volume.path("secret").path("optional").asBoolean()).as("a password deployment starts without it").isTrue();
+        JsonNode mount = pod.path("containers").get(0).path("volumeMounts").get(0);
+        assertThat(mount.path("name").asText()).isEqualTo(volume.path("name").asText());
+        assertThat(mount.path("mountPath").asText()).isEqualTo("/var/run/secrets/snowflake");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
     }
 
     private static List<JsonNode> read(String service) throws Exception {

@@ -32,6 +32,17 @@ class ProductionSettingsIT {
         }
     }
 
+    @Test
+    void neitherASnowflakeKeyFileNorAPasswordMeansNoStart() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(BROKER_AND_IDP);
+        env.put("GATEHOUSE_SNOWFLAKE_URL", "jdbc:snowflake://127.0.0.1:1/?account=UNUSED");
+        try (ServiceDatabases databases = new ServiceDatabases()) {
+            env.putAll(databases.env("e2e_production_settings"));
+            assertRefused("grant-service", env,
+                    "none of GATEHOUSE_SNOWFLAKE_PRIVATE_KEY_FILE, GATEHOUSE_SNOWFLAKE_PASSWORD is set");
+        }
+    }
+
     private static void assertRefused(String name, Map<String, String> env, String message) throws Exception {
         try (ServiceProcess service = ServiceProcess.start(name, SystemUnderTest.freePort(), env)) {
             assertThat(service.awaitExit(Duration.ofSeconds(90))).isNotZero();

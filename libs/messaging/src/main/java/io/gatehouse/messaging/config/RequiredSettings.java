@@ -16,7 +16,8 @@ import java.util.NoSuchElementException;
  *   profile. Given only when {@code GATEHOUSE_DB_EMBEDDED=true} says so (one instance, the local run); otherwise the
  *   service refuses to start, naming {@code GATEHOUSE_DB_URL}, since every instance would write its own file.</li>
  *   <li>{@code gatehouse.required.<ENV_NAME>}: a setting a property expression needs without a default, as in
- *   {@code ${GATEHOUSE_SNOWFLAKE_URL:${gatehouse.required.GATEHOUSE_SNOWFLAKE_URL}}}: refused naming it.</li>
+ *   {@code ${GATEHOUSE_SNOWFLAKE_URL:${gatehouse.required.GATEHOUSE_SNOWFLAKE_URL}}}: refused naming it. Names joined
+ *   by {@code |} are alternatives (a key file or a password): refused naming all of them.</li>
  * </ul>
  */
 // Between SmallRye's profile (3200) and expression (3300) interceptors: a name inside ${...} is looked up from the
@@ -64,6 +65,10 @@ public class RequiredSettings implements ConfigSourceInterceptor {
                 return null; // at build time: not set, like any setting without a default
             }
             String setting = name.substring(REQUIRED.length());
+            if (setting.contains("|")) {
+                throw new NoSuchElementException("none of " + String.join(", ", setting.split("\\|")) + " is set: "
+                        + "production needs one of them; set it in the service's environment (ConfigMap or Secret).");
+            }
             throw new NoSuchElementException(setting + " is not set: it has no default in production; set it in the "
                     + "service's environment (ConfigMap or Secret).");
         }

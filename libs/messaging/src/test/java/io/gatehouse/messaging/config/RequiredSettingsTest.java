@@ -57,6 +57,16 @@ class RequiredSettingsTest {
 
     /** quarkus:build reads runtime settings in the prod profile (the Kubernetes manifests): the build never refuses. */
     @Test
+    void alternativesWithoutAValueAreRefusedNamingEach() throws Exception {
+        Map<String, String> app = Map.of("%prod.gatehouse.test.secret",
+                "${GATEHOUSE_TEST_PASSWORD:${gatehouse.required.GATEHOUSE_TEST_KEY_FILE|GATEHOUSE_TEST_PASSWORD}}");
+        assertThatThrownBy(() -> prod(Map.of(), app).getValue("gatehouse.test.secret", String.class))
+                .hasMessageContaining("none of GATEHOUSE_TEST_KEY_FILE, GATEHOUSE_TEST_PASSWORD is set");
+        assertThat(prod(Map.of("GATEHOUSE_TEST_PASSWORD", "pw"), app).getValue("gatehouse.test.secret", String.class))
+                .isEqualTo("pw");
+    }
+
+    @Test
     void aBuildIsNotRefused() throws Exception {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile("prod").addDiscoveredInterceptors()
                 .withSources(libraryDefaults(), application(Map.of())).build();
