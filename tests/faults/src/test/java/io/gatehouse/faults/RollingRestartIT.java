@@ -9,16 +9,17 @@ import io.gatehouse.testing.process.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A rolling deploy: two grant-service instances share the work while joins stream in, and each is stopped
  * gracefully (SIGTERM) and started again in turn. The records an instance had fetched when it began to stop are
- * neither half-applied nor dead-lettered: the other instance takes the partitions over and applies them once.
+ * neither half-applied nor dead-lettered: the other instance takes the partitions over and applies them once. On the
+ * shared many-instances stack (its grant-service pair), with a business and logins of its own.
  */
+@ExtendWith(SharedManyInstances.class)
 class RollingRestartIT {
 
     private static final int BATCH = 150;
@@ -26,16 +27,9 @@ class RollingRestartIT {
     private static ServiceProcess second;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = new GrantStack(2, Map.of());
+    static void start(ManyInstancesStack shared) {
+        stack = shared.grant;
         second = stack.grants.get(1);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -44,6 +38,7 @@ class RollingRestartIT {
         stack.users(people);
         stack.publishTable("ROLLING", "FACTS", "rolling_facts", "rolling");
         // a warehouse's round trip, so joins are still in flight when each instance is stopped
+        Duration latencyBefore = stack.snowflake.statementLatency();
         stack.snowflake.setStatementLatency(Duration.ofMillis(20));
 
         joins(people.subList(0, BATCH));
@@ -55,6 +50,7 @@ class RollingRestartIT {
         second.restart().awaitReady(Duration.ofSeconds(120));
 
         Duration drained = Awaits.until(Duration.ofMinutes(5), () -> stack.members("rolling").size() == people.size());
+        stack.snowflake.setStatementLatency(latencyBefore);
         RecoveryTimes.record("grant-service rolling restart, 2 instances, SIGTERM each", Duration.ZERO,
                 people.size() + " joins", drained);
 
