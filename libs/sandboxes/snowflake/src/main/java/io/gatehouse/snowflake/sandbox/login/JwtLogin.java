@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * Checks the JWT of a key-pair login as Snowflake does (docs: key-pair-auth, key-pair-auth-troubleshooting). The
  * driver (SessionUtilKeyPair.issueJwtToken) signs RS256 claims {@code iss = ACCOUNT.USER.SHA256:<fingerprint>},
  * {@code sub = ACCOUNT.USER}, {@code iat}, {@code exp = iat + 60 s}; Snowflake accepts a lifetime of at most one
- * hour. The fingerprint picks RSA_PUBLIC_KEY or RSA_PUBLIC_KEY_2, and the signature must verify with that key.
+ * hour. The Node.js snowflake-sdk sends iat and exp in milliseconds, which Snowflake accepts too (numericDate).
+ * The fingerprint picks RSA_PUBLIC_KEY or RSA_PUBLIC_KEY_2, and the signature must verify with that key.
  *
  * <p>Every refusal is the one answer Snowflake gives a client, 390144 "JWT token is invalid. [id]": the cause is
  * only for an administrator (SYSTEM$GET_LOGIN_FAILURE_DETAILS), so here it goes to the log under the same id.
@@ -32,6 +33,8 @@ final class JwtLogin {
     private static final Duration MAX_LIFETIME = Duration.ofHours(1);
     /** Tolerated clock difference between client and server for iat. */
     private static final Duration SKEW = Duration.ofMinutes(1);
+    /** 10^11 seconds is in the year 5138: a NumericDate above it is milliseconds (see numericDate). */
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final String account;
     private final String user;
@@ -89,8 +92,8 @@ final class JwtLogin {
         if (!claims.path("iat").canConvertToLong() || !claims.path("exp").canConvertToLong()) {
             throw refused("iat or exp missing");
         }
-        Instant iat = Instant.ofEpochSecond(claims.path("iat").asLong());
-        Instant exp = Instant.ofEpochSecond(claims.path("exp").asLong());
+        Instant iat = numericDate(claims.path("iat").asLong());
+        Instant exp = numericDate(claims.path("exp").asLong());
         Instant now = clock.instant();
         if (iat.isAfter(now.plus(SKEW))) {
             throw refused("issued in the future: " + iat);
@@ -101,6 +104,16 @@ final class JwtLogin {
         if (Duration.between(iat, exp).compareTo(MAX_LIFETIME) > 0) {
             throw refused("lifetime " + Duration.between(iat, exp) + " exceeds one hour");
         }
+    }
+
+    /**
+     * A JWT NumericDate is in seconds, and snowflake-jdbc sends seconds. The Node.js snowflake-sdk (auth_keypair.js,
+     * up to 3.3.0 at least) sends {@code iat = Date.now()} and {@code exp = iat + 120000}, milliseconds, and its
+     * key-pair logins work against Snowflake (its own test suite, testKeyPair.js, runs against a live account), so
+     * Snowflake reads such values as milliseconds. A value above 10^11 cannot be meant as seconds (the year 5138).
+     */
+    static Instant numericDate(long value) {
+        return value > MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 
     private void checkSignature(RsaPublicKey key, String[] parts) {

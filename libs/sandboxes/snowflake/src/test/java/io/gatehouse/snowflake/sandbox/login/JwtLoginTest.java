@@ -72,6 +72,16 @@ class JwtLoginTest {
         assertRefused(valid(now + 600, now + 660));
     }
 
+    /** The Node.js snowflake-sdk's claims: iat = Date.now(), exp = iat + 120000, both in milliseconds. */
+    @Test
+    void claimsInMillisecondsAreReadAsMillisecondsWithTheSameLimits() throws GeneralSecurityException {
+        long now = NOW.toEpochMilli();
+        assertThatCode(() -> login().verify(valid(now, now + 120_000))).doesNotThrowAnyException();
+        assertRefused(valid(now - 120_000, now - 60_000));
+        assertRefused(valid(now, now + 3_601_000));
+        assertRefused(valid(now + 600_000, now + 660_000));
+    }
+
     @Test
     void anotherSubjectAccountOrAlgorithmIsRefused() throws GeneralSecurityException {
         long now = NOW.getEpochSecond();
