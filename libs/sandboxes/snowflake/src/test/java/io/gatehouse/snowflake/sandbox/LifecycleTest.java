@@ -38,7 +38,7 @@ class LifecycleTest extends SandboxTestBase {
         Path file = dir.resolve("state.json");
         try (SnowflakeSandbox first = SnowflakeSandbox.builder().stateFile(file).adminPassword("pw").build().start()) {
             first.executeAsAdmin("CREATE DATABASE KEEP");
-            first.executeAsAdmin("CREATE TABLE KEEP.PUBLIC.T (a INT, b TEXT)");
+            first.executeAsAdmin("CREATE TABLE KEEP.PUBLIC.T (a NUMBER(10, 1), b TEXT)");
             first.executeAsAdmin("INSERT INTO KEEP.PUBLIC.T VALUES (1, 'x'), (2.5, NULL)");
             first.executeAsAdmin("CREATE ROLE \"Kept Role\"");
             first.executeAsAdmin("GRANT USAGE ON DATABASE KEEP TO ROLE \"Kept Role\"");
@@ -49,7 +49,7 @@ class LifecycleTest extends SandboxTestBase {
             assertThat(second.executeAsAdmin("SHOW GRANTS TO ROLE \"Kept Role\"")).extracting(r -> r.get("name"))
                     .containsExactly("KEEP");
             assertThat(second.executeAsAdmin("SELECT * FROM KEEP.PUBLIC.T")).extracting(r -> r.get("A"))
-                    .containsExactly("1", "2.5");
+                    .containsExactly("1.0", "2.5");
             Connection keeper = java.sql.DriverManager.getConnection(second.jdbcUrl(),
                     second.connectionProperties("keeper", "secret-pw"));
             assertThat(single(keeper, "SELECT CURRENT_USER()")).isEqualTo("KEEPER");

@@ -4,6 +4,7 @@ import io.gatehouse.snowflake.sandbox.SqlException;
 import io.gatehouse.snowflake.sandbox.rbac.ObjectRef;
 import io.gatehouse.snowflake.sandbox.rbac.Privileges;
 import io.gatehouse.snowflake.sandbox.rbac.SecurableObject;
+import io.gatehouse.snowflake.sandbox.sql.ColumnDefinition;
 import io.gatehouse.snowflake.sandbox.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +23,23 @@ final class DataStatements {
     static Result select(Context c, Statement.SelectFrom s) {
         ObjectRef table = checkedTable(c, c.table(s.table(), "SELECT"), Privileges.SELECT);
         c.requireWarehouse();
-        List<String> columns = c.account().find(table).orElseThrow().columns();
-        return new RowSelection(columns).run(s, c.account().rows(table));
+        return new RowSelection(table, c.account().find(table).orElseThrow().columns()).run(s, c.account().rows(table));
     }
 
     static Result insert(Context c, Statement.Insert s) {
         ObjectRef table = checkedTable(c, c.table(s.table(), "INSERT"), Privileges.INSERT);
         c.requireWarehouse();
-        int width = c.account().find(table).orElseThrow().columns().size();
+        List<ColumnDefinition> columns = c.account().find(table).orElseThrow().columns();
+        int width = columns.size();
+        List<List<Object>> converted = new ArrayList<>();
         for (List<Object> row : s.rows()) {
             if (row.size() != width) {
                 throw new SqlException("002020", "21S01", "SQL compilation error:\nInsert value list does not match"
                         + " column list expecting " + width + " but got " + row.size());
             }
+            converted.add(ColumnValues.convert(columns, row));
         }
-        s.rows().forEach(r -> c.account().rows(table).add(new ArrayList<>(r)));
+        c.account().rows(table).addAll(converted);
         return new Result(List.of(Column.fixed("number of rows inserted")),
                 List.of(List.of(String.valueOf(s.rows().size()))), Result.INSERT);
     }

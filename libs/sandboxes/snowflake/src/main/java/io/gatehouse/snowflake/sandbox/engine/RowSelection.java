@@ -1,6 +1,8 @@
 package io.gatehouse.snowflake.sandbox.engine;
 
 import io.gatehouse.snowflake.sandbox.SqlException;
+import io.gatehouse.snowflake.sandbox.rbac.ObjectRef;
+import io.gatehouse.snowflake.sandbox.sql.ColumnDefinition;
 import io.gatehouse.snowflake.sandbox.sql.Condition;
 import io.gatehouse.snowflake.sandbox.sql.SelectColumn;
 import io.gatehouse.snowflake.sandbox.sql.Statement;
@@ -15,10 +17,14 @@ import java.util.List;
  */
 final class RowSelection {
 
-    private final List<String> tableColumns;
+    private final ObjectRef table;
+    private final List<ColumnDefinition> tableColumns;
+    private final List<String> names;
 
-    RowSelection(List<String> tableColumns) {
+    RowSelection(ObjectRef table, List<ColumnDefinition> tableColumns) {
+        this.table = table;
         this.tableColumns = tableColumns;
+        this.names = tableColumns.stream().map(ColumnDefinition::name).toList();
     }
 
     Result run(Statement.SelectFrom s, List<List<Object>> rows) {
@@ -34,7 +40,7 @@ final class RowSelection {
         if (aggregate) {
             List<String> counts = new ArrayList<>();
             for (SelectColumn c : s.columns()) {
-                columns.add(Column.fixed(c.label()));
+                columns.add(Column.count(c.label()));
                 counts.add(String.valueOf(matching.size()));
             }
             out.add(counts);
@@ -44,11 +50,12 @@ final class RowSelection {
                 if (c.kind() == SelectColumn.Kind.STAR) {
                     for (int i = 0; i < tableColumns.size(); i++) {
                         indexes.add(i);
-                        columns.add(Column.text(tableColumns.get(i)));
+                        columns.add(Column.of(tableColumns.get(i), names.get(i), table));
                     }
                 } else {
-                    indexes.add(index(c.column(), c.position()));
-                    columns.add(Column.text(c.label()));
+                    int i = index(c.column(), c.position());
+                    indexes.add(i);
+                    columns.add(Column.of(tableColumns.get(i), c.label(), table));
                 }
             }
             for (List<Object> row : matching) {
@@ -66,7 +73,7 @@ final class RowSelection {
     }
 
     private int index(String column, int position) {
-        int i = tableColumns.indexOf(column);
+        int i = names.indexOf(column);
         if (i < 0) {
             throw SqlException.invalidIdentifier(position, column);
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.snowflake.sandbox.rbac;
 
+import io.gatehouse.snowflake.sandbox.sql.ColumnDefinition;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * system-defined roles). Only schemas use {@code managedAccess}; only tables use {@code columns}.
  */
 public record SecurableObject(ObjectRef ref, String owner, long createdOn, boolean managedAccess,
-                              List<String> columns, String comment) {
+                              List<ColumnDefinition> columns, String comment) {
 
     public SecurableObject {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -169,22 +169,14 @@ public final class Parser {
         return new Statement.Insert(table, rows);
     }
 
-    /** Column definitions: a name followed by a type; the type is not modelled beyond its text. */
-    private List<String> columns() {
-        List<String> columns = new ArrayList<>();
+    /** Column definitions: a name, a data type (DataTypes) and options. */
+    private List<ColumnDefinition> columns() {
+        List<ColumnDefinition> columns = new ArrayList<>();
         if (!in.acceptSymbol("(")) {
             return columns;
         }
         do {
-            columns.add(in.identifier());
-            int depth = 0;
-            while (!(depth == 0 && (in.peek().isSymbol(",") || in.peek().isSymbol(")")))) {
-                Token t = in.next();
-                if (t.type() == TokenType.END) {
-                    throw TokenStream.unexpectedAt(t);
-                }
-                depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
-            }
+            columns.add(DataTypes.column(in.identifier(), in));
         } while (in.acceptSymbol(","));
         in.expectSymbol(")");
         return columns;

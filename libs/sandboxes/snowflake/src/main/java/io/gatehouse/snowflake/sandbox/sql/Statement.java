@@ -18,7 +18,7 @@ public sealed interface Statement {
     record DropSchema(QualifiedName name, boolean ifExists) implements Statement {
     }
 
-    record CreateTable(QualifiedName name, boolean ifNotExists, List<String> columns) implements Statement {
+    record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns) implements Statement {
     }
 
     record DropTable(QualifiedName name, boolean ifExists) implements Statement {

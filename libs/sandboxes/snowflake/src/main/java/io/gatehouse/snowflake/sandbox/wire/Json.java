@@ -126,31 +126,16 @@ final class Json {
     private static Map<String, Object> column(Column c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
-        m.put("database", "");
-        m.put("schema", "");
-        m.put("table", "");
+        m.put("database", c.database());
+        m.put("schema", c.schema());
+        m.put("table", c.table());
         m.put("type", c.type());
-        m.put("nullable", true);
-        switch (c.type()) {
-            case "fixed" -> {
-                m.put("precision", 38);
-                m.put("scale", 0);
-                m.put("length", null);
-                m.put("byteLength", null);
-            }
-            case "timestamp_ltz" -> {
-                m.put("precision", 0);
-                m.put("scale", 3);
-                m.put("length", null);
-                m.put("byteLength", null);
-            }
-            default -> {
-                m.put("precision", null);
-                m.put("scale", null);
-                m.put("length", 16777216);
-                m.put("byteLength", 16777216);
-            }
-        }
+        m.put("nullable", c.nullable());
+        m.put("precision", c.precision());
+        m.put("scale", c.scale());
+        m.put("length", c.length());
+        m.put("byteLength", c.byteLength());
+        m.put("collation", null);
         return m;
     }
 
