@@ -66,6 +66,30 @@ public interface GrantConfig {
         /** How often the worker looks for due jobs (it also looks whenever a job finishes). */
         @WithDefault("1s")
         Duration pollInterval();
+
+        UserWait userWait();
+    }
+
+    /**
+     * A job whose user Snowflake does not know yet: SCIM provisions users minutes to hours after the HR event, and
+     * Snowflake tells no one when it did, so the job asks again on this schedule. The back-off step bounds how long a
+     * user who appeared waits for the grant.
+     */
+    interface UserWait {
+        /** First step: a minute is about what a prompt SCIM push takes, and costs one failed GRANT per try. */
+        @WithDefault("1m")
+        Duration backoffBase();
+
+        /** Longest step (doubling from the base, jittered): a user who appeared waits at most this long for the grant. */
+        @WithDefault("1h")
+        Duration backoffMax();
+
+        /**
+         * How long a job waits for its user before it parks for an operator: a week covers provisioning stuck over a
+         * weekend; a user still missing after that is likely a login HR and the identity provider spell differently.
+         */
+        @WithDefault("7d")
+        Duration horizon();
     }
 
     interface Drift {

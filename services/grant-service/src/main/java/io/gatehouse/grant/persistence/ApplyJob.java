@@ -50,6 +50,12 @@ public class ApplyJob extends PanacheEntityBase {
     public int attempts;
     /** Failed attempts that met an outage: they set the back-off, never park the job. */
     public int outages;
+    /** When the job first found its user missing in Snowflake, in the current wait; the horizon counts from here. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+    /** Tries of the current wait for the user: they set its back-off, never park the job before the horizon. */
+    @Column(name = "user_waits")
+    public int userWaits;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     @Column(name = "last_error")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -21,11 +22,11 @@ public class JobClaims {
         this.em = em;
     }
 
-    /** True when this claim won the job: it was pending, due and had no live lease. */
+    /** True when this claim won the job: it was pending (or waiting for its user), due and had no live lease. */
     public boolean claim(long jobId, String holder, String token, Instant now, Instant leaseUntil) {
-        return ApplyJob.update("claimedBy = ?1, claimToken = ?2, leaseUntil = ?3 where id = ?4 and status = ?5 "
+        return ApplyJob.update("claimedBy = ?1, claimToken = ?2, leaseUntil = ?3 where id = ?4 and status in ?5 "
                         + "and nextAttemptAt <= ?6 and (leaseUntil is null or leaseUntil < ?6)",
-                holder, token, leaseUntil, jobId, JobStatus.PENDING, now) == 1;
+                holder, token, leaseUntil, jobId, List.of(JobStatus.PENDING, JobStatus.WAITING_FOR_USER), now) == 1;
     }
 
     /**

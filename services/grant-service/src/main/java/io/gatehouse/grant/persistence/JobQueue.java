@@ -15,6 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobQueue {
 
+    private static final List<JobStatus> UNFINISHED = List.of(JobStatus.PENDING, JobStatus.WAITING_FOR_USER);
+
     public void enqueue(String key, String eventId, String eventType, String login, Collection<String> roles) {
         enqueue(JobKind.APPLY, key, eventId, eventType, login, roles);
     }
@@ -43,15 +45,32 @@ public class JobQueue {
         job.createdAt = now;
         job.updatedAt = now;
         job.persist();
+        // A job of the key waiting for its user now plans from new facts (a leave may make the wait moot): it is tried
+        // at once rather than after its back-off, since this job would wait behind it all that time.
+        ApplyJob.update("nextAttemptAt = ?1 where jobKey = ?2 and status = ?3 and nextAttemptAt > ?1",
+                now, key, JobStatus.WAITING_FOR_USER);
     }
 
-    /** Pending jobs in creation order (due or waiting for a retry). */
+    /** Unfinished jobs in creation order (due or waiting for a retry or for their user): they order their keys. */
     public List<ApplyJob> pending(int limit) {
-        return ApplyJob.<ApplyJob>find("status = ?1 order by id", JobStatus.PENDING).page(0, limit).list();
+        return ApplyJob.<ApplyJob>find("status in ?1 order by id", UNFINISHED).page(0, limit).list();
     }
 
     public List<ApplyJob> parked() {
         return ApplyJob.list("status = ?1 order by id", JobStatus.PARKED);
+    }
+
+    public List<ApplyJob> waitingForUser() {
+        return ApplyJob.list("status = ?1 order by id", JobStatus.WAITING_FOR_USER);
+    }
+
+    public long countWaitingForUser() {
+        return ApplyJob.count("status", JobStatus.WAITING_FOR_USER);
+    }
+
+    /** True when an unfinished job of the key, queued after this one, arrived at or after {@code since}. */
+    public boolean laterOfKeySince(String key, long id, Instant since) {
+        return ApplyJob.count("status in ?1 and jobKey = ?2 and id > ?3 and createdAt >= ?4", UNFINISHED, key, id, since) > 0;
     }
 
     public Optional<ApplyJob> find(long id) {
@@ -66,9 +85,16 @@ public class JobQueue {
         ApplyJob.update("status = ?1, lastError = null, updatedAt = ?2 where id = ?3", JobStatus.DONE, Instant.now(), id);
     }
 
+    /** A failed attempt that counts; a wait for the user the job was in is over (it failed for another cause). */
     public void retryLater(long id, int attempts, Instant at, String error) {
-        ApplyJob.update("attempts = ?1, nextAttemptAt = ?2, lastError = ?3, updatedAt = ?4 where id = ?5",
-                attempts, at, Columns.error(error), Instant.now(), id);
+        ApplyJob.update("status = ?1, attempts = ?2, nextAttemptAt = ?3, lastError = ?4, updatedAt = ?5, waitingSince = null, "
+                + "userWaits = 0 where id = ?6", JobStatus.PENDING, attempts, at, Columns.error(error), Instant.now(), id);
+    }
+
+    /** A try that found the job's user missing in Snowflake: tried again after {@code at}, its attempts left as they are. */
+    public void waitForUser(long id, Instant since, int userWaits, Instant at, String error) {
+        ApplyJob.update("status = ?1, waitingSince = ?2, userWaits = ?3, nextAttemptAt = ?4, lastError = ?5, updatedAt = ?6 "
+                + "where id = ?7", JobStatus.WAITING_FOR_USER, since, userWaits, at, Columns.error(error), Instant.now(), id);
     }
 
     /** An attempt that met an outage: retried after {@code at}, the attempts that may park the job left as they are. */
@@ -96,10 +122,15 @@ public class JobQueue {
                 JobStatus.PARKED, attempts, Columns.error(error), Instant.now(), id);
     }
 
-    /** An operator's replay: the parked job runs again from a clean attempt count. */
+    /**
+     * An operator's replay: a parked job runs again from a clean attempt count (and a new wait, should its user still be
+     * missing); a job waiting for its user is tried now, its wait (audit line, horizon) going on.
+     */
     public boolean replay(long id) {
         Instant now = Instant.now();
-        return ApplyJob.update("status = ?1, attempts = 0, nextAttemptAt = ?2, updatedAt = ?2 where id = ?3 and status = ?4",
-                JobStatus.PENDING, now, id, JobStatus.PARKED) == 1;
+        return ApplyJob.update("status = ?1, attempts = 0, waitingSince = null, userWaits = 0, nextAttemptAt = ?2, "
+                        + "updatedAt = ?2 where id = ?3 and status = ?4", JobStatus.PENDING, now, id, JobStatus.PARKED) == 1
+                || ApplyJob.update("nextAttemptAt = ?1, updatedAt = ?1 where id = ?2 and status = ?3",
+                        now, id, JobStatus.WAITING_FOR_USER) == 1;
     }
 }

@@ -17,20 +17,23 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Parked apply jobs: what failed permanently or too often, and the operator's replay. */
+/** Parked apply jobs (failed permanently or too often), jobs waiting for their user, and the operator's replay. */
 @Path("/failures")
 @Tag(name = "operations", description = "Audit, failures, drift")
 @Produces(MediaType.APPLICATION_JSON)
 public class FailureResource {
 
-    /** A parked job as operators see it; {@code key} orders the jobs of one user, table or decision. */
+    /**
+     * A parked or waiting job as operators see it; {@code key} orders the jobs of one user, table or decision;
+     * {@code waitingSince} is when it found its user missing in Snowflake (null unless it waited for the user).
+     */
     public record Job(long id, String key, String eventId, String eventType, String login, List<String> roles,
                       JobStatus status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                      Instant updatedAt) {
+                      Instant updatedAt, Instant waitingSince) {
 
         static Job of(ApplyJob j) {
             return new Job(j.id, j.jobKey, j.eventId, j.eventType, j.login, List.copyOf(j.roles), j.status, j.attempts,
-                    j.nextAttemptAt, j.lastError, j.createdAt, j.updatedAt);
+                    j.nextAttemptAt, j.lastError, j.createdAt, j.updatedAt, j.waitingSince);
         }
     }
 
@@ -47,10 +50,18 @@ public class FailureResource {
         return parked.list().stream().map(Job::of).toList();
     }
 
+    @GET
+    @Path("waiting")
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Apply jobs waiting for their user to exist in Snowflake: login, since when, next try")
+    public List<Job> waitingForUser() {
+        return parked.waitingForUser().stream().map(Job::of).toList();
+    }
+
     @POST
     @Path("{id}/replay")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Run a parked job again (from the current desired state)")
+    @Operation(summary = "Run a parked job again, or try a job waiting for its user now (from the current desired state)")
     public Response replay(@PathParam("id") long id) {
         parked.replay(id);
         return Response.accepted().build();

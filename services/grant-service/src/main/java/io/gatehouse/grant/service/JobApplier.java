@@ -52,7 +52,7 @@ import java.util.Set;
  * or recording) is retried with the shared capped back-off ({@link Backoff}) for as long as it lasts and never parks
  * ({@link ApplyJob#outages}, readiness {@link SnowflakeHealth}); a cause that may heal retries the same way but parks
  * after {@code max-attempts}; a permanent refusal parks at once. A lost session also evicts the pool, so the retry runs
- * on a new login.
+ * on a new login. A GRANT of the user role to a user Snowflake does not know yet waits for the user ({@link UserWaits}).
  */
 @ApplicationScoped
 public class JobApplier {
@@ -81,11 +81,13 @@ public class JobApplier {
     private final MeterRegistry meters;
     private final ClaimKeeper claims;
     private final DriftService drift;
+    private final UserWaits userWaits;
 
     JobApplier(SnowflakeConnections snowflake, SnowflakeHealth health, GrantModel model, RoleRegistry registry,
                Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
-               MeterRegistry meters, ClaimKeeper claims, DriftService drift) {
+               MeterRegistry meters, ClaimKeeper claims, DriftService drift, UserWaits userWaits) {
         this.claims = claims;
+        this.userWaits = userWaits;
         this.drift = drift;
         this.snowflake = snowflake;
         this.health = health;
@@ -117,7 +119,7 @@ public class JobApplier {
      * recording its last results: the new holder plans again from the ledger.
      */
     public boolean apply(ApplyJob job, Claim claim) {
-        if (job.status != JobStatus.PENDING) {
+        if (job.status != JobStatus.PENDING && job.status != JobStatus.WAITING_FOR_USER) {
             return true;
         }
         Connection connection = null;
@@ -175,7 +177,8 @@ public class JobApplier {
                 // a dead session fails the job's attempt; evicting it lets the retry log in anew
                 snowflake.evictIfSessionLost(failure);
                 boolean last = failure != null || from + outcomes.size() == plan.size();
-                if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure)
+                int unrun = plan.size() - from - outcomes.size();
+                if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure, unrun)
                         || failure != null) {
                     return true;
                 }
@@ -253,7 +256,13 @@ public class JobApplier {
      */
     private boolean recordFenced(ApplyJob job, Claim claim, List<String> pulledIn, List<Outcome> outcomes, boolean last,
                                  SQLException failure) {
-        if (!fenced(job, claim, () -> record(job, claim, pulledIn, outcomes, last, failure))) {
+        return recordFenced(job, claim, pulledIn, outcomes, last, failure, 0);
+    }
+
+    /** {@code unrun}: statements of the plan after the failed one, which a failure leaves for the next try. */
+    private boolean recordFenced(ApplyJob job, Claim claim, List<String> pulledIn, List<Outcome> outcomes, boolean last,
+                                 SQLException failure, int unrun) {
+        if (!fenced(job, claim, () -> record(job, claim, pulledIn, outcomes, last, failure, unrun))) {
             return false;
         }
         if (outcomes.stream().anyMatch(Outcome::ok)) {
@@ -263,14 +272,22 @@ public class JobApplier {
     }
 
     private void record(ApplyJob job, Claim claim, List<String> pulledIn, List<Outcome> outcomes, boolean last,
-                        SQLException failure) {
+                        SQLException failure, int unrun) {
         if (!pulledIn.isEmpty()) {
             jobs.addRoles(job.id, pulledIn);
         }
+        Instant now = Instant.now();
+        Outcome failed = failure == null || outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+        UserWaits.Step userWait = failed != null && UserWaits.missingUser(job, failed)
+                ? userWaits.step(job, failed, unrun, now) : null;
         Map<String, List<String>> appliedByRole = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             Statement s = o.statement();
-            recorder.record(job.id, job.eventId, job.eventType, job.login, o);
+            if (o != failed || userWait == null) {
+                recorder.record(job.id, job.eventId, job.eventType, job.login, o);
+            } else if (userWait.audited()) {
+                recorder.recordFailure(job.id, job.eventId, job.eventType, job.login, o, userWait.note());
+            }
             meters.counter("gatehouse.grant.statements", "outcome", o.ok() ? "ok" : "failed").increment();
             if (o.ok()) {
                 appliedByRole.computeIfAbsent(s.role(), r -> new ArrayList<>()).add(s.sql());
@@ -285,6 +302,12 @@ public class JobApplier {
         if (failure == null) {
             jobs.done(job.id);
             claims.end(claim);
+            return;
+        }
+        if (userWait != null) {
+            // not an attempt: waiting for the user never parks the job before the horizon
+            claims.end(claim);
+            userWaits.record(job, userWait, now);
             return;
         }
         Cause cause = ErrorClassifier.isOutage(failure) ? Cause.OUTAGE

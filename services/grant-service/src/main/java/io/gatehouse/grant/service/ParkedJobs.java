@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Apply jobs that failed permanently or too often, waiting for an operator to look and replay. */
+/**
+ * Apply jobs that failed permanently or too often, waiting for an operator to look and replay; and jobs waiting for
+ * their user to exist in Snowflake, which an operator may try again now.
+ */
 @ApplicationScoped
 public class ParkedJobs {
 
@@ -22,11 +25,19 @@ public class ParkedJobs {
         return jobs.parked();
     }
 
-    /** Runs the job again from the current desired state; {@link NotFoundException} unless it is parked. */
+    @Transactional
+    public List<ApplyJob> waitingForUser() {
+        return jobs.waitingForUser();
+    }
+
+    /**
+     * Runs the job again from the current desired state (a waiting job now, its wait going on); {@link NotFoundException}
+     * unless it is parked or waiting for its user.
+     */
     @Transactional
     public void replay(long id) {
         if (!jobs.replay(id)) {
-            throw new NotFoundException("no parked job " + id);
+            throw new NotFoundException("no parked job or job waiting for its user with id " + id);
         }
     }
 }

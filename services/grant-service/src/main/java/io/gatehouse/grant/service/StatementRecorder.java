@@ -30,8 +30,15 @@ public class StatementRecorder {
                     null, null);
             ledger.record(s);
         } else {
-            audit.append(jobId, eventId, eventType, login, s.role(), s.sql(), outcome.durationMs(), AuditOutcome.FAILED,
-                    ErrorClassifier.code(outcome.error()), outcome.error().getMessage());
+            recordFailure(jobId, eventId, eventType, login, outcome, outcome.error().getMessage());
         }
+    }
+
+    /** A failed statement audited with what it means for the job ({@code message}) instead of Snowflake's bare text. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFailure(Long jobId, String eventId, String eventType, String login, Outcome outcome, String message) {
+        Statement s = outcome.statement();
+        audit.append(jobId, eventId, eventType, login, s.role(), s.sql(), outcome.durationMs(), AuditOutcome.FAILED,
+                ErrorClassifier.code(outcome.error()), message);
     }
 }

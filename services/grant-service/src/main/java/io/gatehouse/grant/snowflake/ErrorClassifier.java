@@ -28,6 +28,7 @@ import java.util.Set;
 public final class ErrorClassifier {
 
     private static final int WRONG_CREDENTIALS = 390100;
+    private static final int OBJECT_MISSING = 2003;
     private static final Set<Integer> SESSION_LOST_CODES = Set.of(390112, 390114);
     private static final Set<Integer> PERMANENT_CODES = Set.of(1003, 3001, 2002, 2043);
     private static final Set<Integer> OUTAGE_CODES = Set.of(200002, 200015, 200016, 200052, 290000);
@@ -95,6 +96,16 @@ public final class ErrorClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * True when Snowflake refused a statement because the user {@code user} does not exist (or the service role cannot
+     * see it): 002003 "User 'U' does not exist or not authorized.". Only the named user, so a missing role, table or
+     * another user is not mistaken for it.
+     */
+    public static boolean isUserMissing(SQLException e, String user) {
+        return e.getErrorCode() == OBJECT_MISSING && user != null && String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT)
+                .contains("USER '" + user.toUpperCase(Locale.ROOT) + "' DOES NOT EXIST OR NOT AUTHORIZED");
     }
 
     /** {@code 2003/02000} style, for audit rows and operators. */

@@ -61,4 +61,22 @@ class ErrorClassifierTest {
                 .allSatisfy(e -> assertThat(ErrorClassifier.isOutage(e)).as(e.getMessage()).isFalse());
         assertThat(ErrorClassifier.isTransient(missing)).as("may heal: retried, parked after max-attempts").isTrue();
     }
+
+    @Test
+    void aMissingUserIsTheNamedUserOnlyNotAMissingRoleTableOrAnotherUser() {
+        SQLException user = new SQLException("SQL compilation error:\nUser 'ALICE' does not exist or not authorized.",
+                "02000", 2003);
+        SQLException role = new SQLException("SQL compilation error:\nRole 'GH_USER_ALICE' does not exist or not authorized.",
+                "02000", 2003);
+        SQLException table = new SQLException("SQL compilation error:\nObject 'DB.S.ALICE' does not exist or not authorized.",
+                "42S02", 2003);
+        SQLException privileges = new SQLException("Insufficient privileges to operate on user 'ALICE'", "42501", 3001);
+
+        assertThat(ErrorClassifier.isUserMissing(user, "ALICE")).isTrue();
+        assertThat(ErrorClassifier.isUserMissing(user, "alice")).as("Snowflake upper-cases unquoted names").isTrue();
+        assertThat(ErrorClassifier.isUserMissing(user, "BOB")).isFalse();
+        assertThat(ErrorClassifier.isUserMissing(user, "ALI")).isFalse();
+        assertThat(java.util.List.of(role, table, privileges))
+                .allSatisfy(e -> assertThat(ErrorClassifier.isUserMissing(e, "ALICE")).as(e.getMessage()).isFalse());
+    }
 }
