@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Takes pending jobs and applies them in parallel, at most {@code concurrency} at a time, keeping order per key:
- * a job waits while an earlier job of the same key is pending (even one waiting for its retry). The consumer never
- * waits for Snowflake.
+ * a job waits while an earlier job of the same key is pending (even one waiting for its retry or for its user). The
+ * consumer never waits for Snowflake.
  *
  * <p>Any number of instances run this worker on one database: each job is claimed there with a lease and its roles
  * locked there ({@link JobRunner}). What this class keeps in memory only spares it tries that would fail anyway (a job

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Transient or permanent, from Snowflake's error code, the SQLState and the cause. Transient: the network
  * (driver code 200015, SQLState class 08, an IOException underneath), a warehouse that is suspended or missing
- * (606, 608), an expired session (390112/390114), and an object not there yet (2003, e.g. a user SCIM has not
- * provisioned yet, or a table that lands a moment later). Permanent: syntax (1003, class 42000), insufficient
+ * (606, 608), an expired session (390112/390114), and an object not there yet (2003, e.g. a table that lands a moment
+ * later; a user SCIM has not provisioned yet is waited for apart, {@link #isUserMissing}). Permanent: syntax (1003, class 42000), insufficient
  * privileges (3001, 42501): retrying cannot help, an operator must act. Anything unknown is treated as
  * transient; the job's attempt limit then parks it, unless it is an outage.
  *

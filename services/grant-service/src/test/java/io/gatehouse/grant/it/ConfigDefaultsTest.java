@@ -30,5 +30,7 @@ class ConfigDefaultsTest {
         assertThat(config.apply().backoffBase()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.managedPrefix()).isEqualTo("GH_");
         assertThat(config.apply().chunkSize()).isEqualTo(200);
+        assertThat(config.apply().userWait().backoffBase()).as("scaled down for the tests").isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.apply().userWait().horizon()).isEqualTo(Duration.ofDays(7));
     }
 }
