@@ -3,6 +3,7 @@ package io.gatehouse.grant.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Settings of the grant-service (prefix {@code gatehouse.grant}): the one place their defaults live. The
@@ -22,6 +23,12 @@ public interface GrantConfig {
     /** Drop a user role once the user has no entitlement left (default: keep it empty, no data access). */
     @WithDefault("false")
     boolean dropEmptyUserRoles();
+
+    /**
+     * The warehouse of a business the platform team gave none through the API. None by default: what a warehouse
+     * costs is the platform team's decision, so Gatehouse grants none unless told.
+     */
+    Optional<String> defaultWarehouse();
 
     Apply apply();
 

@@ -5,9 +5,12 @@ import io.gatehouse.grant.domain.Grant.Grantee;
 import io.gatehouse.grant.domain.Grant.ManagedSchema;
 import io.gatehouse.grant.domain.Grant.Privilege;
 import io.gatehouse.grant.domain.Grant.RoleExists;
+import io.gatehouse.grant.domain.Grant.UserDefaults;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,9 +18,11 @@ import java.util.Set;
  * <ul>
  *   <li>table group: USAGE on each database and schema holding one of its tables, SELECT on each table;</li>
  *   <li>shared schema: the managed-access schema, USAGE on it and its database, CREATE TABLE/VIEW on it,
- *       SELECT/INSERT/UPDATE/DELETE/TRUNCATE on all its tables and its future tables;</li>
- *   <li>business public: the roles of the groups published in the business;</li>
- *   <li>user: the roles of its businesses, shared schemas and direct groups, itself granted to the user.</li>
+ *       SELECT/INSERT/UPDATE/DELETE/TRUNCATE on all its tables and its future tables, USAGE on its warehouse;</li>
+ *   <li>business public: the roles of the groups published in the business, USAGE on its warehouse (its own, else
+ *       the configured default);</li>
+ *   <li>user: the roles of its businesses, shared schemas and direct groups, itself granted to the user, and the
+ *       user's defaults: DEFAULT_ROLE this role, DEFAULT_WAREHOUSE {@link #defaultWarehouseOf(String)}.</li>
  * </ul>
  * Every role is granted to the parent. An empty user role stays (no data access) unless configured to drop.
  */
@@ -29,12 +34,20 @@ public final class DesiredState {
     private final RoleNames names;
     private final String parent;
     private final boolean dropEmptyUserRoles;
+    private final Optional<String> defaultWarehouse;
 
     public DesiredState(Facts facts, RoleNames names, String parent, boolean dropEmptyUserRoles) {
+        this(facts, names, parent, dropEmptyUserRoles, Optional.empty());
+    }
+
+    /** {@code defaultWarehouse}: the warehouse of a business the platform team gave none. */
+    public DesiredState(Facts facts, RoleNames names, String parent, boolean dropEmptyUserRoles,
+                        Optional<String> defaultWarehouse) {
         this.facts = facts;
         this.names = names;
         this.parent = Identifier.validate("parent role", parent);
         this.dropEmptyUserRoles = dropEmptyUserRoles;
+        this.defaultWarehouse = defaultWarehouse.map(w -> Identifier.validate("default warehouse", w));
     }
 
     public RoleNames names() {
@@ -50,7 +63,7 @@ public final class DesiredState {
         if (role instanceof ManagedRole.User u) {
             return user(name, u.login());
         } else if (role instanceof ManagedRole.Business b) {
-            return facts.businessKnown(b.business()) ? withBase(name, roles(holds(b))) : RoleState.absent(name);
+            return facts.businessKnown(b.business()) ? business(name, b.business()) : RoleState.absent(name);
         } else if (role instanceof ManagedRole.Group g) {
             return facts.groupKnown(g.group()) ? group(name, g.group()) : RoleState.absent(name);
         }
@@ -81,6 +94,35 @@ public final class DesiredState {
         }
         Set<Grant> grants = roles(held);
         grants.add(new GrantedTo(Grantee.USER, RoleNames.userObject(login)));
+        grants.add(new UserDefaults(RoleNames.userObject(login), defaultWarehouseOf(login).orElse(null)));
+        return withBase(name, grants);
+    }
+
+    /**
+     * The user's DEFAULT_WAREHOUSE, one deterministic pick: the warehouse of the first of its businesses (by name)
+     * that has one, its own or the configured default; failing that, of its first shared schema (by database, then
+     * schema) that has one; else none. The user role holds USAGE on it through that business or schema role.
+     */
+    public Optional<String> defaultWarehouseOf(String login) {
+        for (String b : facts.businessesOf(login).stream().sorted().toList()) {
+            Optional<String> w = warehouseOf(b);
+            if (w.isPresent()) {
+                return w;
+            }
+        }
+        return facts.sharedSchemasOf(login).stream()
+                .sorted(Comparator.comparing(SchemaRef::database).thenComparing(SchemaRef::schema))
+                .map(facts::warehouseOf).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The business's own warehouse, else the configured default. */
+    public Optional<String> warehouseOf(String business) {
+        return facts.warehouseOf(business).or(() -> defaultWarehouse);
+    }
+
+    private RoleState business(String name, String business) {
+        Set<Grant> grants = roles(holds(new ManagedRole.Business(business)));
+        warehouseOf(business).ifPresent(w -> grants.add(new Privilege("USAGE", Securable.warehouse(w))));
         return withBase(name, grants);
     }
 
@@ -106,6 +148,8 @@ public final class DesiredState {
             grants.add(new Privilege(p, new Securable(Securable.Type.ALL_TABLES_IN_SCHEMA, schema)));
             grants.add(new Privilege(p, new Securable(Securable.Type.FUTURE_TABLES_IN_SCHEMA, schema)));
         }
+        facts.warehouseOf(new SchemaRef(s.database(), s.schema()))
+                .ifPresent(w -> grants.add(new Privilege("USAGE", Securable.warehouse(w))));
         return withBase(name, grants);
     }
 

@@ -1,6 +1,7 @@
 package io.gatehouse.grant.domain;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /** The desired-state facts the service keeps (its database; an in-memory map in benchmarks and unit tests). */
@@ -26,4 +27,10 @@ public interface Facts {
     Collection<TableRef> tablesOf(String group);
 
     boolean sharedSchemaKnown(SchemaRef schema);
+
+    /** The warehouse the platform team set for the business, if any (not the configured default). */
+    Optional<String> warehouseOf(String business);
+
+    /** The warehouse the platform team set for the shared schema, if any. */
+    Optional<String> warehouseOf(SchemaRef schema);
 }

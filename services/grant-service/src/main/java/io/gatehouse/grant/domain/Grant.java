@@ -29,6 +29,20 @@ public sealed interface Grant {
         }
     }
 
+    /**
+     * The user's session defaults point at this (user) role: {@code ALTER USER SET DEFAULT_ROLE} to it and
+     * {@code DEFAULT_WAREHOUSE} to {@code warehouse}, or no default warehouse when that is null. A user has one
+     * set of defaults, so new ones replace the old rather than being added next to them.
+     */
+    record UserDefaults(String login, String warehouse) implements Grant {
+        public UserDefaults {
+            Identifier.validate("login", login);
+            if (warehouse != null) {
+                Identifier.validate("warehouse", warehouse);
+            }
+        }
+    }
+
     enum Grantee {
         ROLE,
         USER

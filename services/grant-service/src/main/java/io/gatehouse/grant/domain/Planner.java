@@ -4,6 +4,7 @@ import io.gatehouse.grant.domain.Grant.GrantedTo;
 import io.gatehouse.grant.domain.Grant.ManagedSchema;
 import io.gatehouse.grant.domain.Grant.Privilege;
 import io.gatehouse.grant.domain.Grant.RoleExists;
+import io.gatehouse.grant.domain.Grant.UserDefaults;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,13 @@ import java.util.function.Function;
 /**
  * Diffs the desired state of the affected roles against the applied ledger and emits only the difference,
  * ordered: create roles, create managed schemas, revoke (tables before schemas before databases, memberships
- * first), grant (parent first, databases before schemas before tables, roles held, the user last), drop roles.
+ * first), grant (parent first, warehouses and databases before schemas before tables, roles held, the user, then the
+ * user's defaults pointing at the role), drop roles (a user's defaults unset first, so DEFAULT_ROLE never names a
+ * dropped role).
+ *
+ * <p>Vocabulary: USAGE (databases, schemas, warehouses, roles held), SELECT / INSERT / UPDATE / DELETE / TRUNCATE
+ * (tables, all and future tables), CREATE TABLE / CREATE VIEW (schemas); and ALTER USER SET / UNSET DEFAULT_ROLE,
+ * DEFAULT_WAREHOUSE for a user role's user.
  *
  * <p>A role the affected roles hold but that was never created joins the plan with its whole state, so
  * "create before grant" holds across roles. Every statement is checked against the managed prefix: the planner
@@ -67,6 +74,8 @@ public final class Planner {
         for (RoleState state : states) {
             Set<Grant> done = applied.apply(state.role());
             if (!state.exists()) {
+                done.stream().filter(UserDefaults.class::isInstance)
+                        .forEach(g -> out.add(revoke(state.role(), g)));
                 if (!done.isEmpty()) {
                     out.add(statement(state.role(), "DROP ROLE IF EXISTS " + q(state.role()), new RoleExists(), false, DROP));
                 }
@@ -78,6 +87,9 @@ public final class Planner {
                 }
             }
             for (Grant g : done) {
+                if (g instanceof UserDefaults d && overwrites(state, d)) {
+                    continue;
+                }
                 if (!state.grants().contains(g) && !(g instanceof ManagedSchema)) {
                     out.add(revoke(state.role(), g));
                 }
@@ -90,6 +102,15 @@ public final class Planner {
         return out;
     }
 
+    /**
+     * New defaults overwrite the applied ones with their one ALTER USER SET, unless the old named a warehouse and the
+     * new none: SET cannot clear it, so the old ones are unset first.
+     */
+    private static boolean overwrites(RoleState state, UserDefaults old) {
+        return state.grants().stream().filter(UserDefaults.class::isInstance).map(UserDefaults.class::cast)
+                .anyMatch(n -> n.warehouse() != null || old.warehouse() == null);
+    }
+
     private Statement grant(String role, Grant g) {
         if (g instanceof RoleExists) {
             return statement(role, "CREATE ROLE IF NOT EXISTS " + q(role), g, true, CREATE);
@@ -98,6 +119,9 @@ public final class Planner {
                     + " WITH MANAGED ACCESS", g, true, SCHEMA);
         } else if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
             return statement(role, "GRANT ROLE " + heldRole(p) + " TO ROLE " + q(role), g, true, GRANT + 5);
+        } else if (g instanceof UserDefaults d) {
+            return statement(role, "ALTER USER " + q(d.login()) + " SET DEFAULT_ROLE = " + q(role)
+                    + (d.warehouse() == null ? "" : " DEFAULT_WAREHOUSE = " + q(d.warehouse())), g, true, GRANT + 10);
         } else if (g instanceof Privilege p) {
             return statement(role, "GRANT " + privilege(p) + " ON " + p.on().sql() + " TO ROLE " + q(role),
                     g, true, GRANT + depth(p.on()));
@@ -112,6 +136,10 @@ public final class Planner {
             throw new IllegalStateException("a live role keeps its existence and managed schemas are never dropped");
         } else if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
             return statement(role, "REVOKE ROLE " + heldRole(p) + " FROM ROLE " + q(role), g, false, REVOKE + 1);
+        } else if (g instanceof UserDefaults d) {
+            // before REVOKE ROLE ... FROM USER (phase REVOKE) and any DROP ROLE
+            return statement(role, "ALTER USER " + q(d.login()) + " UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", g, false,
+                    REVOKE - 1);
         } else if (g instanceof Privilege p) {
             return statement(role, "REVOKE " + privilege(p) + " ON " + p.on().sql() + " FROM ROLE " + q(role),
                     g, false, REVOKE + 10 - depth(p.on()));
@@ -164,6 +192,7 @@ public final class Planner {
     private static int depth(Securable on) {
         switch (on.type()) {
             case DATABASE:
+            case WAREHOUSE:
                 return 1;
             case SCHEMA:
                 return 2;

@@ -2,7 +2,10 @@ package io.gatehouse.grant.domain;
 
 import java.util.List;
 
-/** What a privilege is on: a database, schema, table, role (a role held), or all / future tables of a schema. */
+/**
+ * What a privilege is on: a database, schema, table, role (a role held), all / future tables of a schema, or a
+ * warehouse (USAGE on it lets the role run queries that read rows).
+ */
 public record Securable(Type type, List<String> parts) {
 
     public enum Type {
@@ -11,7 +14,8 @@ public record Securable(Type type, List<String> parts) {
         TABLE(3, "TABLE"),
         ALL_TABLES_IN_SCHEMA(2, "ALL TABLES IN SCHEMA"),
         FUTURE_TABLES_IN_SCHEMA(2, "FUTURE TABLES IN SCHEMA"),
-        ROLE(1, "ROLE");
+        ROLE(1, "ROLE"),
+        WAREHOUSE(1, "WAREHOUSE");
 
         final int arity;
         final String sql;
@@ -44,6 +48,10 @@ public record Securable(Type type, List<String> parts) {
 
     public static Securable role(String role) {
         return new Securable(Type.ROLE, List.of(role));
+    }
+
+    public static Securable warehouse(String warehouse) {
+        return new Securable(Type.WAREHOUSE, List.of(warehouse));
     }
 
     public String name() {

@@ -65,6 +65,11 @@ public class AppliedGrant extends PanacheEntityBase {
             row.privilege = p.privilege();
             row.objectType = p.on().type().name();
             row.objectName = p.on().name();
+        } else if (grant instanceof Grant.UserDefaults d) {
+            row.kind = GrantKind.USER_DEFAULTS;
+            row.objectType = "USER";
+            row.objectName = Identifier.qualified(d.warehouse() == null ? List.of(d.login())
+                    : List.of(d.login(), d.warehouse()));
         } else {
             Grant.GrantedTo t = (Grant.GrantedTo) grant;
             row.kind = GrantKind.GRANTED_TO;
@@ -82,6 +87,7 @@ public class AppliedGrant extends PanacheEntityBase {
             case SCHEMA -> new Grant.ManagedSchema(name.get(0), name.get(1));
             case PRIVILEGE -> new Grant.Privilege(privilege, new Securable(Securable.Type.valueOf(objectType), name));
             case GRANTED_TO -> new Grant.GrantedTo(Grant.Grantee.valueOf(objectType), name.get(0));
+            case USER_DEFAULTS -> new Grant.UserDefaults(name.get(0), name.size() > 1 ? name.get(1) : null);
         };
     }
 }

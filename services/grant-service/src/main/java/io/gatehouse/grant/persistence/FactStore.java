@@ -104,6 +104,33 @@ public class FactStore implements Facts {
                 s.database(), s.schema());
     }
 
+    /** Sets the shared schema's warehouse (empty: none); returns whether it changed. The schema must be declared. */
+    public boolean setWarehouse(SchemaRef s, Optional<String> warehouse) {
+        SharedSchema row = SharedSchema.findById(new SharedSchema.Key(s.database(), s.schema()));
+        boolean changed = !Optional.ofNullable(row.warehouse).equals(warehouse);
+        row.warehouse = warehouse.orElse(null);
+        return changed;
+    }
+
+    /** Sets the business's warehouse (empty: none, the configured default applies); returns whether it changed. */
+    public boolean setWarehouse(String business, Optional<String> warehouse) {
+        BusinessWarehouse row = BusinessWarehouse.findById(business);
+        if (row == null && warehouse.isPresent()) {
+            row = new BusinessWarehouse();
+            row.business = business;
+            row.warehouse = warehouse.get();
+            row.persist();
+            return true;
+        } else if (row != null && warehouse.isEmpty()) {
+            row.delete();
+            return true;
+        } else if (row != null && !row.warehouse.equals(warehouse.get())) {
+            row.warehouse = warehouse.get();
+            return true;
+        }
+        return false;
+    }
+
     public void addMember(SchemaRef s, String login) {
         upsert("insert into shared_schema_member (database_name, schema_name, login) values (?1, ?2, ?3) "
                 + "on conflict do nothing", s.database(), s.schema(), login);
@@ -190,6 +217,17 @@ public class FactStore implements Facts {
     @Override
     public boolean sharedSchemaKnown(SchemaRef s) {
         return exists("select 1 from SharedSchema where databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
+    }
+
+    @Override
+    public Optional<String> warehouseOf(String business) {
+        return BusinessWarehouse.<BusinessWarehouse>findByIdOptional(business).map(r -> r.warehouse);
+    }
+
+    @Override
+    public Optional<String> warehouseOf(SchemaRef s) {
+        return SharedSchema.<SharedSchema>findByIdOptional(new SharedSchema.Key(s.database(), s.schema()))
+                .map(r -> r.warehouse);
     }
 
     private void upsert(String sql, Object... params) {

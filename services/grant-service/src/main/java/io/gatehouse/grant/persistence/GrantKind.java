@@ -9,5 +9,10 @@ public enum GrantKind {
     /** A privilege: {@code object_type} is the securable's type, {@code object_name} its qualified name. */
     PRIVILEGE,
     /** The role granted to a role or user: {@code object_type} is the grantee kind, {@code object_name} its name. */
-    GRANTED_TO
+    GRANTED_TO,
+    /**
+     * A user's defaults ({@link io.gatehouse.grant.domain.Grant.UserDefaults}): {@code object_type} is {@code USER},
+     * {@code object_name} the quoted login followed by {@code .} and the quoted default warehouse when there is one.
+     */
+    USER_DEFAULTS
 }

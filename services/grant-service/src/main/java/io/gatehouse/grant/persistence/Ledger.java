@@ -44,6 +44,10 @@ public class Ledger {
             return;
         }
         AppliedGrant row = AppliedGrant.of(s.role(), s.grant());
+        if (s.adds() && s.grant() instanceof Grant.UserDefaults) {
+            // one set of defaults per user: the ALTER USER SET just run replaced the ones recorded before
+            AppliedGrant.delete("roleName = ?1 and kind = ?2", s.role(), GrantKind.USER_DEFAULTS);
+        }
         if (s.adds()) {
             // a grant applied twice (a job repeated after a crash) is still one row
             em.createNativeQuery("insert into applied_grant (role_name, kind, privilege, object_type, object_name, "

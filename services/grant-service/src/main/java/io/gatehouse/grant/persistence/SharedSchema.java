@@ -23,4 +23,6 @@ public class SharedSchema extends PanacheEntityBase {
     @Id
     @Column(name = "schema_name")
     public String schemaName;
+    /** Its members' warehouse (USAGE granted to the schema's role); null: none. */
+    public String warehouse;
 }

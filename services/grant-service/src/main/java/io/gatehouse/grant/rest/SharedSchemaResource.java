@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SharedSchemaResource {
 
-    public record SharedSchemaRequest(@NotNull List<String> members) {
+    /** {@code warehouse}: the members' warehouse (USAGE granted to the schema's role); absent or null: none. */
+    public record SharedSchemaRequest(@NotNull List<String> members, String warehouse) {
     }
 
     private final PlatformDecisions decisions;
@@ -38,10 +40,10 @@ public class SharedSchemaResource {
 
     @PUT
     @Path("{schema}")
-    @Operation(summary = "Declare a managed-access shared schema DB.SCHEMA and its members (exactly these)")
+    @Operation(summary = "Declare a managed-access shared schema DB.SCHEMA, its members (exactly these) and its warehouse")
     public Response put(@PathParam("schema") String schema, @Valid @NotNull SharedSchemaRequest body) {
         SchemaRef ref = SchemaRef.parse(schema);
-        return accepted(decisions.putSharedSchema(ref, body.members()));
+        return accepted(decisions.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
+import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.InvalidNameException;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.RoleNames;
@@ -139,9 +140,25 @@ public class DesiredChanges {
         return new Change("table-group:" + group, null, roles);
     }
 
-    /** The schema is shared, managed-access, with exactly these members. */
+    /**
+     * The business's warehouse (empty: none of its own). Re-plans its public role (USAGE) and, when it changed, every
+     * member's user role (DEFAULT_WAREHOUSE may follow).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Change putSharedSchema(SchemaRef schema, Collection<String> members) {
+    public Change businessWarehouse(String business, Optional<String> warehouse) {
+        warehouse.ifPresent(w -> Identifier.validate("warehouse", w));
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(claim(new ManagedRole.Business(business)));
+        if (facts.setWarehouse(business, warehouse)) {
+            facts.membersOfBusiness(business).forEach(login -> roles.add(claim(new ManagedRole.User(login))));
+        }
+        return new Change("business:" + business, null, roles);
+    }
+
+    /** The schema is shared, managed-access, with exactly these members and this warehouse (empty: none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change putSharedSchema(SchemaRef schema, Collection<String> members, Optional<String> warehouse) {
+        warehouse.ifPresent(w -> Identifier.validate("warehouse", w));
         Set<String> roles = new LinkedHashSet<>();
         roles.add(claim(new ManagedRole.SharedSchema(schema.database(), schema.schema())));
         Set<String> wanted = new LinkedHashSet<>();
@@ -152,6 +169,10 @@ public class DesiredChanges {
             roles.add(claim(new ManagedRole.User(login)));
         }
         facts.declareSharedSchema(schema);
+        if (facts.setWarehouse(schema, warehouse)) {
+            // members staying may get another DEFAULT_WAREHOUSE; those joining or leaving are re-planned anyway
+            facts.membersOf(schema).forEach(login -> roles.add(claim(new ManagedRole.User(login))));
+        }
         for (String old : facts.membersOf(schema)) {
             if (!wanted.contains(old)) {
                 facts.removeMember(schema, old);

@@ -92,7 +92,8 @@ public class DriftService {
     RoleDrift compare(RoleState desired, Set<Grant> actual, Optional<SchemaRef> sharedSchema) {
         Set<Grant> want = new HashSet<>();
         for (Grant g : desired.grants()) {
-            boolean unreadable = g instanceof Grant.ManagedSchema
+            // A user's defaults are not drift: Snowflake lets users set their own (ALTER USER on themselves).
+            boolean unreadable = g instanceof Grant.ManagedSchema || g instanceof Grant.UserDefaults
                     || (g instanceof Grant.Privilege p && p.on().type() == Securable.Type.ALL_TABLES_IN_SCHEMA);
             if (!unreadable) {
                 want.add(g);

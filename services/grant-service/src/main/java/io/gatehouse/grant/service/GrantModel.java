@@ -17,7 +17,8 @@ public class GrantModel {
 
     GrantModel(GrantConfig config, FactStore facts) {
         this.names = new RoleNames(config.managedPrefix());
-        this.desired = new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles());
+        this.desired = new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles(),
+                config.defaultWarehouse());
         this.planner = new Planner(desired);
     }
 

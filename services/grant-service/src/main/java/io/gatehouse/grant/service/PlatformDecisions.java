@@ -4,12 +4,13 @@ import io.gatehouse.grant.domain.SchemaRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the platform team decides through the API: table groups and their publication, shared schemas and their
- * members, direct grants. Each decision stores its facts and queues its apply job in one transaction, named by a
+ * members, direct grants, the warehouses of businesses and shared schemas. Each decision stores its facts and queues its apply job in one transaction, named by a
  * fresh change id that stands in for an event id in the job and the audit log.
  */
 @ApplicationScoped
@@ -31,8 +32,15 @@ public class PlatformDecisions {
     }
 
     @Transactional
-    public Queued putSharedSchema(SchemaRef schema, Collection<String> members) {
-        return queue("PutSharedSchema", changes.putSharedSchema(schema, members));
+    public Queued putSharedSchema(SchemaRef schema, Collection<String> members, Optional<String> warehouse) {
+        return queue("PutSharedSchema", changes.putSharedSchema(schema, members, warehouse));
+    }
+
+    /** The business's warehouse, or (empty) none of its own. */
+    @Transactional
+    public Queued businessWarehouse(String business, Optional<String> warehouse) {
+        return queue(warehouse.isPresent() ? "BusinessWarehouseSet" : "BusinessWarehouseRemoved",
+                changes.businessWarehouse(business, warehouse));
     }
 
     @Transactional

@@ -78,8 +78,11 @@ public final class GrantReader {
             case "ROLE":
                 type = Securable.Type.ROLE;
                 break;
+            case "WAREHOUSE":
+                type = Securable.Type.WAREHOUSE;
+                break;
             default:
-                // warehouses, account privileges...: outside what Gatehouse manages on its roles
+                // account privileges, integrations...: outside what Gatehouse manages on its roles
                 return Optional.empty();
         }
         return Optional.of(new Grant.Privilege(privilege, new Securable(type, Identifier.parseQualified(name))));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Facts held in maps, for planner tests and benchmarks. */
@@ -18,6 +19,8 @@ public final class InMemoryFacts implements Facts {
     public final Map<String, List<TableRef>> tables = new HashMap<>();
     public final Set<SchemaRef> sharedSchemas = new HashSet<>();
     public final Set<String> users = new HashSet<>();
+    public final Map<String, String> businessWarehouses = new HashMap<>();
+    public final Map<SchemaRef, String> schemaWarehouses = new HashMap<>();
 
     public InMemoryFacts join(String login, String business) {
         users.add(login);
@@ -82,5 +85,15 @@ public final class InMemoryFacts implements Facts {
     @Override
     public boolean sharedSchemaKnown(SchemaRef schema) {
         return sharedSchemas.contains(schema);
+    }
+
+    @Override
+    public Optional<String> warehouseOf(String business) {
+        return Optional.ofNullable(businessWarehouses.get(business));
+    }
+
+    @Override
+    public Optional<String> warehouseOf(SchemaRef schema) {
+        return Optional.ofNullable(schemaWarehouses.get(schema));
     }
 }

@@ -18,7 +18,11 @@ public final class InMemoryLedger {
     public void record(List<Statement> statements) {
         for (Statement s : statements) {
             if (s.adds()) {
-                applied.computeIfAbsent(s.role(), k -> new HashSet<>()).add(s.grant());
+                Set<Grant> grants = applied.computeIfAbsent(s.role(), k -> new HashSet<>());
+                if (s.grant() instanceof Grant.UserDefaults) {
+                    grants.removeIf(Grant.UserDefaults.class::isInstance); // as the Ledger: new defaults replace old
+                }
+                grants.add(s.grant());
             } else if (s.grant() instanceof Grant.RoleExists) {
                 applied.remove(s.role());
             } else {

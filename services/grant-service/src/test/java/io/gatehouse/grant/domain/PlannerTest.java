@@ -55,7 +55,8 @@ class PlannerTest {
                 "CREATE ROLE IF NOT EXISTS \"GH_USER_ADA\"",
                 "GRANT ROLE \"GH_USER_ADA\" TO ROLE \"SYSADMIN\"",
                 "GRANT ROLE \"GH_BIZ_RETAIL_PUBLIC\" TO ROLE \"GH_USER_ADA\"",
-                "GRANT ROLE \"GH_USER_ADA\" TO USER \"ADA\"");
+                "GRANT ROLE \"GH_USER_ADA\" TO USER \"ADA\"",
+                "ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\"");
         facts.join("ada", "people");
         assertThat(apply(new ManagedRole.User("ada")))
                 .containsExactly("GRANT ROLE \"GH_BIZ_PEOPLE_PUBLIC\" TO ROLE \"GH_USER_ADA\"");
@@ -65,7 +66,7 @@ class PlannerTest {
     void aUserJoiningABusinessNeverSeenCreatesItsRoleFirst() {
         facts.join("ada", "new-biz");
         List<String> sql = apply(new ManagedRole.User("ada"));
-        assertThat(sql).hasSize(6);
+        assertThat(sql).hasSize(7);
         assertThat(sql.indexOf("CREATE ROLE IF NOT EXISTS \"GH_BIZ_NEW_BIZ_PUBLIC\""))
                 .isLessThan(sql.indexOf("GRANT ROLE \"GH_BIZ_NEW_BIZ_PUBLIC\" TO ROLE \"GH_USER_ADA\""));
     }
@@ -86,7 +87,9 @@ class PlannerTest {
         facts.join("ada", "retail");
         apply(new ManagedRole.User("ada"));
         facts.leave("ada", "retail");
-        assertThat(apply(new ManagedRole.User("ada"))).containsExactly("DROP ROLE IF EXISTS \"GH_USER_ADA\"");
+        // DEFAULT_ROLE must never name a dropped role
+        assertThat(apply(new ManagedRole.User("ada"))).containsExactly(
+                "ALTER USER \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", "DROP ROLE IF EXISTS \"GH_USER_ADA\"");
         assertThat(ledger.of("GH_USER_ADA")).isEmpty();
     }
 
@@ -148,5 +151,51 @@ class PlannerTest {
         RoleState holdsSys = new RoleState("GH_TG_X", true,
                 Set.of(new Grant.Privilege("USAGE", Securable.role("SECURITYADMIN"))));
         assertThatThrownBy(() -> planner.diff(List.of(holdsSys), r -> Set.of())).hasMessageContaining("SECURITYADMIN");
+    }
+
+    @Test
+    void aBusinessWarehouseIsGrantedToItsRoleAndBecomesItsMembersDefault() {
+        facts.businessWarehouses.put("retail", "RETAIL_WH");
+        facts.join("ada", "retail");
+        assertThat(apply(new ManagedRole.User("ada"))).contains(
+                "GRANT USAGE ON WAREHOUSE \"RETAIL_WH\" TO ROLE \"GH_BIZ_RETAIL_PUBLIC\"",
+                "ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\" DEFAULT_WAREHOUSE = \"RETAIL_WH\"");
+        assertThat(apply(new ManagedRole.User("ada"), new ManagedRole.Business("retail"))).isEmpty();
+
+        facts.businessWarehouses.put("retail", "BIG_WH");
+        assertThat(apply(new ManagedRole.Business("retail"), new ManagedRole.User("ada"))).containsExactly(
+                "REVOKE USAGE ON WAREHOUSE \"RETAIL_WH\" FROM ROLE \"GH_BIZ_RETAIL_PUBLIC\"",
+                "GRANT USAGE ON WAREHOUSE \"BIG_WH\" TO ROLE \"GH_BIZ_RETAIL_PUBLIC\"",
+                "ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\" DEFAULT_WAREHOUSE = \"BIG_WH\"");
+
+        facts.leave("ada", "retail");
+        assertThat(apply(new ManagedRole.User("ada"))).containsExactly(
+                "ALTER USER \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE",
+                "REVOKE ROLE \"GH_BIZ_RETAIL_PUBLIC\" FROM ROLE \"GH_USER_ADA\"",
+                "ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\"");
+        assertThat(ledger.of("GH_USER_ADA")).contains(new Grant.UserDefaults("ADA", null));
+    }
+
+    @Test
+    void theDefaultWarehouseIsTheFirstBusinessByNameWithOneElseTheConfiguredDefaultElseASharedSchemas() {
+        planner = new Planner(new DesiredState(facts, names, "SYSADMIN", false, java.util.Optional.of("ALL_WH")));
+        facts.businessWarehouses.put("zoo", "ZOO_WH");
+        facts.businessWarehouses.put("bank", "BANK_WH");
+        facts.join("ada", "zoo").join("ada", "bank").join("bob", "retail");
+        assertThat(apply(new ManagedRole.User("ada")))
+                .contains("ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\" DEFAULT_WAREHOUSE = \"BANK_WH\"");
+        assertThat(apply(new ManagedRole.User("bob"))).contains(
+                "GRANT USAGE ON WAREHOUSE \"ALL_WH\" TO ROLE \"GH_BIZ_RETAIL_PUBLIC\"",
+                "ALTER USER \"BOB\" SET DEFAULT_ROLE = \"GH_USER_BOB\" DEFAULT_WAREHOUSE = \"ALL_WH\"");
+
+        planner = new Planner(new DesiredState(facts, names, "SYSADMIN", false));
+        SchemaRef lab = new SchemaRef("LAB", "TEAM");
+        facts.sharedSchemas.add(lab);
+        facts.schemaWarehouses.put(lab, "LAB_WH");
+        facts.sharedMembers.put("cy", Set.of(lab));
+        facts.join("cy", "retail");
+        assertThat(apply(new ManagedRole.User("cy"))).contains(
+                "GRANT USAGE ON WAREHOUSE \"LAB_WH\" TO ROLE \"GH_SS_LAB_TEAM\"",
+                "ALTER USER \"CY\" SET DEFAULT_ROLE = \"GH_USER_CY\" DEFAULT_WAREHOUSE = \"LAB_WH\"");
     }
 }

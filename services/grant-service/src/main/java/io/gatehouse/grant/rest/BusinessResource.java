@@ -1,0 +1,57 @@
+package io.gatehouse.grant.rest;
+
+import io.gatehouse.grant.service.PlatformDecisions;
+import io.gatehouse.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A business's warehouse, as the platform team decides it (what a warehouse costs is theirs to decide: Gatehouse
+ * grants USAGE on an existing warehouse and never creates one).
+ */
+@Path("/businesses")
+@Tag(name = "admin", description = "Platform team decisions (platform-admin)")
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BusinessResource {
+
+    public record WarehouseRequest(@NotNull String warehouse) {
+    }
+
+    private final PlatformDecisions decisions;
+
+    BusinessResource(PlatformDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @PUT
+    @Path("{business}/warehouse")
+    @Operation(summary = "Set the business's warehouse: USAGE for its public role, its members' DEFAULT_WAREHOUSE")
+    public Response putWarehouse(@PathParam("business") String business, @Valid @NotNull WarehouseRequest body) {
+        return accepted(decisions.businessWarehouse(business, Optional.of(body.warehouse())));
+    }
+
+    @DELETE
+    @Path("{business}/warehouse")
+    @Operation(summary = "Remove the business's own warehouse (the configured default, if any, applies)")
+    public Response deleteWarehouse(@PathParam("business") String business) {
+        return accepted(decisions.businessWarehouse(business, Optional.empty()));
+    }
+
+    private static Response accepted(PlatformDecisions.Queued queued) {
+        return Response.accepted(Accepted.of(queued)).build();
+    }
+}
