@@ -32,8 +32,19 @@ final class Snowflake {
         return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
+    /**
+     * A person's user, owned by the service role as the README's setup asks (ALTER USER ... SET DEFAULT_ROLE needs
+     * OWNERSHIP of the user, as identity provisioning hands it over).
+     */
     static void user(String login) {
         admin("CREATE USER " + login + " PASSWORD = '" + PASSWORD + "'");
+        admin("GRANT OWNERSHIP ON USER " + login + " TO ROLE " + SnowflakeSandboxResource.SERVICE_ROLE);
+    }
+
+    /** A warehouse, as the platform team creates it (Gatehouse never does). */
+    static String warehouse(String name) {
+        admin("CREATE WAREHOUSE " + name);
+        return name;
     }
 
     static void table(String db, String schema, String table) {
@@ -49,6 +60,24 @@ final class Snowflake {
                 sandbox().connectionProperties(login, PASSWORD)); Statement s = c.createStatement()) {
             s.execute("USE ROLE \"GH_USER_" + login + "\"");
             return run(s, sql);
+        }
+    }
+
+    /** Logs in as the user naming no role or warehouse (lands where its defaults say) and runs the SQL. */
+    static List<String> asLoggedIn(String login, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(sandbox().jdbcUrl(),
+                sandbox().connectionProperties(login, PASSWORD)); Statement s = c.createStatement()) {
+            return run(s, sql);
+        }
+    }
+
+    /** The Snowflake error code the statement fails with as the user logged in with its defaults, or 0. */
+    static int errorLoggedIn(String login, String sql) {
+        try {
+            asLoggedIn(login, sql);
+            return 0;
+        } catch (SQLException e) {
+            return e.getErrorCode();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SERVICE_USER = "GATEHOUSE_SVC";
+    public static final String SERVICE_ROLE = "GATEHOUSE_ADMIN";
     public static final String SERVICE_PASSWORD = "svc-secret";
     static final String ACCOUNT = "GHTEST";
     /**
@@ -32,8 +33,8 @@ public class SnowflakeSandboxResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         sandbox = SnowflakeSandbox.builder().port(PORT).accountName(ACCOUNT).adminPassword("admin-secret").build().start();
-        sandbox.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "LAB");
-        for (String sql : ServiceKeys.provisioning("GATEHOUSE_ADMIN")) {
+        sandbox.provisionServiceUser(SERVICE_ROLE, SERVICE_USER, SERVICE_PASSWORD, "LAB");
+        for (String sql : ServiceKeys.provisioning(SERVICE_ROLE)) {
             sandbox.executeAsAdmin(sql);
         }
         Map<String, String> config = new java.util.HashMap<>(Map.of(
