@@ -93,6 +93,7 @@ final class SystemUnderTest implements AutoCloseable {
         snowflake.provisionServiceUser("GATEHOUSE_ADMIN", "GATEHOUSE_SVC", SERVICE_PASSWORD);
         for (String sql : List.of(
                 "CREATE USER ADA PASSWORD = '" + ADA_PASSWORD + "'",
+                "GRANT OWNERSHIP ON USER ADA TO ROLE GATEHOUSE_ADMIN",
                 "CREATE DATABASE RAW",
                 "CREATE SCHEMA RAW.ERP_DBO",
                 "CREATE SCHEMA RAW.ERP_SALES",

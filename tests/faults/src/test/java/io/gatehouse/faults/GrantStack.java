@@ -106,9 +106,15 @@ final class GrantStack implements AutoCloseable {
         Awaits.until(Duration.ofSeconds(60), () -> !snowflake.executeAsAdmin("SHOW ROLES LIKE 'GH_BIZ_" + business + "_PUBLIC'").isEmpty());
     }
 
-    /** Snowflake users that exist before anyone joins (identity provisioning ran first). */
+    /**
+     * Snowflake users that exist before anyone joins (identity provisioning ran first), owned by the service role so
+     * it may set their DEFAULT_ROLE (services/grant-service/README.md).
+     */
     void users(List<String> logins) {
-        logins.forEach(login -> snowflake.executeAsAdmin("CREATE USER " + login + " PASSWORD = 'pw'"));
+        logins.forEach(login -> {
+            snowflake.executeAsAdmin("CREATE USER " + login + " PASSWORD = 'pw'");
+            snowflake.executeAsAdmin("GRANT OWNERSHIP ON USER " + login + " TO ROLE GATEHOUSE_ADMIN");
+        });
     }
 
     /** Puts an event on Kafka as an outside producer would, with its CloudEvents time. Returns the event id. */

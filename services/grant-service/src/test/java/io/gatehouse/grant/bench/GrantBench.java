@@ -78,6 +78,7 @@ public final class GrantBench {
             sf.provisionServiceUser("GATEHOUSE_ADMIN", "SVC", "pw");
             for (int u = 0; u < n; u++) {
                 sf.executeAsAdmin("CREATE USER U" + u + " PASSWORD = 'pw'");
+                sf.executeAsAdmin("GRANT OWNERSHIP ON USER U" + u + " TO ROLE GATEHOUSE_ADMIN"); // for ALTER USER
             }
             InMemoryFacts facts = new InMemoryFacts();
             facts.table("sales", new TableRef("DB", "S", "T"), "retail");

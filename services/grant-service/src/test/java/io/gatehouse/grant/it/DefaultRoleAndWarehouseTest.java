@@ -77,6 +77,18 @@ class DefaultRoleAndWarehouseTest extends StoryBase {
         }
     }
 
+    @Test
+    void aWarehouseNameGatehouseCannotQuoteIsRefusedAndOnlyThePlatformTeamSetsOne() {
+        given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                .body("{\"warehouse\":\"WH\\u0007\"}").when().put("/businesses/finance/warehouse")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("warehouse"));
+        given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                .body("{\"members\":[],\"warehouse\":\"\"}").when().put("/shared-schemas/LAB.X")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.ops()).when().delete("/businesses/finance/warehouse").then().statusCode(403);
+    }
+
     private static void putWarehouse(String business, String warehouse) {
         given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
                 .body("{\"warehouse\":\"" + warehouse + "\"}")
