@@ -1,5 +1,6 @@
 package io.gatehouse.grant.it;
 
+import static io.gatehouse.grant.it.Snowflake.admin;
 import static io.gatehouse.grant.it.Snowflake.asLoggedIn;
 import static io.gatehouse.grant.it.Snowflake.errorLoggedIn;
 import static io.gatehouse.grant.it.Snowflake.unique;
@@ -7,6 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.UserJoinedBusiness;
@@ -75,6 +78,45 @@ class DefaultRoleAndWarehouseTest extends StoryBase {
         } finally {
             Snowflake.sandbox().setRequireWarehouse(false);
         }
+    }
+
+    @Test
+    void aMovedWarehouseIsRevokedAndFollowedByTheDefaultAHandRevokeIsDriftAndRemovingItUnsetsTheDefault() {
+        String db = unique("DB");
+        String biz = unique("biz").toLowerCase();
+        String first = Snowflake.warehouse(unique("WH"));
+        String second = Snowflake.warehouse(unique("WH"));
+        String member = unique("M");
+        String role = "GH_BIZ_" + biz.toUpperCase() + "_PUBLIC";
+        Snowflake.table(db, "S", "T");
+        Snowflake.user(member);
+        putWarehouse(biz, first);
+        send(new TableAdded(db, "S", "T", unique("grp").toLowerCase(), List.of(biz), null, null));
+        send(new UserJoinedBusiness("id-" + member, member, biz));
+        await().atMost(WAIT).until(() -> first.equals(currentWarehouse(member)));
+
+        putWarehouse(biz, second);
+        await().atMost(WAIT).until(() -> second.equals(currentWarehouse(member)));
+        assertThat(Snowflake.sandbox().executeAsAdmin("SHOW GRANTS TO ROLE " + role))
+                .filteredOn(r -> "WAREHOUSE".equals(r.get("granted_on"))).extracting(r -> r.get("name"))
+                .containsExactly(second);
+
+        admin("REVOKE USAGE ON WAREHOUSE " + second + " FROM ROLE " + role);
+        given().auth().oauth2(TestTokens.ops()).queryParam("role", role).when().get("/drift").then().statusCode(200)
+                .body("[0].missing", hasItem("GRANT USAGE ON WAREHOUSE \"" + second + "\" TO ROLE \"" + role + "\""));
+
+        given().auth().oauth2(TestTokens.platformAdmin()).when().delete("/businesses/" + biz + "/warehouse")
+                .then().statusCode(202);
+        await().atMost(WAIT).until(() -> currentWarehouse(member) == null);
+        assertThat(Snowflake.sandbox().executeAsAdmin("DESC USER " + member))
+                .filteredOn(r -> r.get("property").startsWith("DEFAULT_")).extracting(r -> r.get("value"))
+                .containsExactlyInAnyOrder("null", "GH_USER_" + member);
+        given().auth().oauth2(TestTokens.ops()).queryParam("role", role).when().get("/drift").then().statusCode(200)
+                .body("$", empty());
+    }
+
+    private static String currentWarehouse(String login) throws SQLException {
+        return asLoggedIn(login, "SELECT CURRENT_WAREHOUSE()").get(0);
     }
 
     @Test

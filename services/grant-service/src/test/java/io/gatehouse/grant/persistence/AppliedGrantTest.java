@@ -16,7 +16,9 @@ class AppliedGrantTest {
                 new Grant.Privilege("SELECT", Securable.table("D", "S", "a.b")),
                 new Grant.Privilege("USAGE", Securable.role("GH_TG_SALES")),
                 new Grant.Privilege("INSERT", new Securable(Securable.Type.FUTURE_TABLES_IN_SCHEMA, List.of("LAB", "T"))),
-                new Grant.GrantedTo(Grant.Grantee.ROLE, "SYSADMIN"), new Grant.GrantedTo(Grant.Grantee.USER, "ADA"));
+                new Grant.GrantedTo(Grant.Grantee.ROLE, "SYSADMIN"), new Grant.GrantedTo(Grant.Grantee.USER, "ADA"),
+                new Grant.Privilege("USAGE", Securable.warehouse("FINANCE \"WH\"")),
+                new Grant.UserDefaults("ADA", "FINANCE.WH"), new Grant.UserDefaults("A.DA", null));
         for (Grant grant : grants) {
             assertThat(AppliedGrant.of("GH_TG_SALES", grant).grant()).isEqualTo(grant);
         }
@@ -36,5 +38,8 @@ class AppliedGrantTest {
         AppliedGrant grantee = AppliedGrant.of("GH_X", new Grant.GrantedTo(Grant.Grantee.USER, "ADA"));
         assertThat(List.of(grantee.kind.name(), grantee.privilege, grantee.objectType, grantee.objectName))
                 .containsExactly("GRANTED_TO", "-", "USER", "\"ADA\"");
+        AppliedGrant defaults = AppliedGrant.of("GH_X", new Grant.UserDefaults("ADA", "WH"));
+        assertThat(List.of(defaults.kind.name(), defaults.privilege, defaults.objectType, defaults.objectName))
+                .containsExactly("USER_DEFAULTS", "-", "USER", "\"ADA\".\"WH\"");
     }
 }
