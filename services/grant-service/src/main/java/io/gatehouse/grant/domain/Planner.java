@@ -137,9 +137,10 @@ public final class Planner {
         } else if (g instanceof Privilege p && p.on().type() == Securable.Type.ROLE) {
             return statement(role, "REVOKE ROLE " + heldRole(p) + " FROM ROLE " + q(role), g, false, REVOKE + 1);
         } else if (g instanceof UserDefaults d) {
-            // before REVOKE ROLE ... FROM USER (phase REVOKE) and any DROP ROLE
-            return statement(role, "ALTER USER " + q(d.login()) + " UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", g, false,
-                    REVOKE - 1);
+            // before REVOKE ROLE ... FROM USER (phase REVOKE) and any DROP ROLE; a user deleted meanwhile has no
+            // defaults left to clear, and must not hold up the drop of its role
+            return statement(role, "ALTER USER IF EXISTS " + q(d.login()) + " UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", g,
+                    false, REVOKE - 1);
         } else if (g instanceof Privilege p) {
             return statement(role, "REVOKE " + privilege(p) + " ON " + p.on().sql() + " FROM ROLE " + q(role),
                     g, false, REVOKE + 10 - depth(p.on()));

@@ -89,7 +89,7 @@ class PlannerTest {
         facts.leave("ada", "retail");
         // DEFAULT_ROLE must never name a dropped role
         assertThat(apply(new ManagedRole.User("ada"))).containsExactly(
-                "ALTER USER \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", "DROP ROLE IF EXISTS \"GH_USER_ADA\"");
+                "ALTER USER IF EXISTS \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE", "DROP ROLE IF EXISTS \"GH_USER_ADA\"");
         assertThat(ledger.of("GH_USER_ADA")).isEmpty();
     }
 
@@ -170,7 +170,7 @@ class PlannerTest {
 
         facts.leave("ada", "retail");
         assertThat(apply(new ManagedRole.User("ada"))).containsExactly(
-                "ALTER USER \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE",
+                "ALTER USER IF EXISTS \"ADA\" UNSET DEFAULT_ROLE, DEFAULT_WAREHOUSE",
                 "REVOKE ROLE \"GH_BIZ_RETAIL_PUBLIC\" FROM ROLE \"GH_USER_ADA\"",
                 "ALTER USER \"ADA\" SET DEFAULT_ROLE = \"GH_USER_ADA\"");
         assertThat(ledger.of("GH_USER_ADA")).contains(new Grant.UserDefaults("ADA", null));

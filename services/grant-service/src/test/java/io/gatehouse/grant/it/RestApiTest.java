@@ -85,7 +85,8 @@ class RestApiTest extends StoryBase {
         given().auth().oauth2(TestTokens.ops()).contentType("application/json")
                 .body("{\"events\":[{\"type\":\"UserJoinedBusiness\",\"data\":{\"userId\":\"n\",\"login\":\"new.user\","
                         + "\"business\":\"" + biz2 + "\"}}]}")
-                .when().post("/plan").then().statusCode(200).body("$", hasSize(4));
+                .when().post("/plan").then().statusCode(200).body("$", hasSize(5))
+                .body("sql", org.hamcrest.Matchers.hasItem("ALTER USER \"NEW.USER\" SET DEFAULT_ROLE = \"GH_USER_NEW_USER\""));
         org.assertj.core.api.Assertions.assertThat(Snowflake.sandbox().statementLog().count()).isEqualTo(before);
         given().auth().oauth2(TestTokens.ops()).when().get("/users/new.user/access").then().statusCode(404);
     }
