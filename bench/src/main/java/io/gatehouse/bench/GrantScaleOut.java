@@ -74,6 +74,7 @@ final class GrantScaleOut implements Benchmarks.Harness {
             for (int i = 0; i < joins; i++) {
                 logins.add("BENCH_" + i);
                 snowflake.executeAsAdmin("CREATE USER BENCH_" + i + " PASSWORD = 'pw'");
+                snowflake.executeAsAdmin("GRANT OWNERSHIP ON USER BENCH_" + i + " TO ROLE GATEHOUSE_ADMIN");
             }
             Map<String, String> env = new HashMap<>(databases.env("bench_grant"));
             env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
