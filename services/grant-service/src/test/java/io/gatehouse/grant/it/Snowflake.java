@@ -56,8 +56,7 @@ final class Snowflake {
 
     /** Connects as the user, activates its Gatehouse user role, runs the SQL and returns the first column. */
     static List<String> asUser(String login, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(sandbox().jdbcUrl(),
-                sandbox().connectionProperties(login, PASSWORD)); Statement s = c.createStatement()) {
+        try (Connection c = connect(login); Statement s = c.createStatement()) {
             s.execute("USE ROLE \"GH_USER_" + login + "\"");
             return run(s, sql);
         }
@@ -65,10 +64,14 @@ final class Snowflake {
 
     /** Logs in as the user naming no role or warehouse (lands where its defaults say) and runs the SQL. */
     static List<String> asLoggedIn(String login, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(sandbox().jdbcUrl(),
-                sandbox().connectionProperties(login, PASSWORD)); Statement s = c.createStatement()) {
+        try (Connection c = connect(login); Statement s = c.createStatement()) {
             return run(s, sql);
         }
+    }
+
+    /** A connection as the user with its password, naming no role, warehouse or database. */
+    private static Connection connect(String login) throws SQLException {
+        return DriverManager.getConnection(sandbox().jdbcUrl(), sandbox().connectionProperties(login, PASSWORD));
     }
 
     /** The Snowflake error code the statement fails with as the user logged in with its defaults, or 0. */
