@@ -107,5 +107,22 @@ public interface GrantConfig {
         /** When the scheduled check runs and publishes DriftDetected, it also fixes drift. Off: report only. */
         @WithDefault("false")
         boolean autoReconcile();
+
+        /**
+         * Roles read at the same time by a drift scan, each on its own pooled Snowflake connection (two SHOW statements
+         * per role, a round trip each). Shared by every scan of this instance (scheduled, REST, reconcile). 6 with the
+         * apply worker's 8 leaves 2 of the pool's 16 ({@code GATEHOUSE_SNOWFLAKE_POOL}) for revoke verification and
+         * the startup checks, so a scan never starves the apply worker.
+         */
+        @WithDefault("6")
+        int concurrency();
+
+        /**
+         * A revoke is read back right after its chunk ran, and once more after this delay, to catch a grant put back
+         * by hand right after Gatehouse took it away ({@code 0s}: only the immediate read). Unverified revokes count in
+         * {@code gatehouse.grant.revokes.unverified}, are audited as UNVERIFIED and published as DriftDetected.
+         */
+        @WithDefault("30s")
+        Duration verifyDelay();
     }
 }

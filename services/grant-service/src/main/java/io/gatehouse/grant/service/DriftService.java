@@ -16,6 +16,7 @@ import io.gatehouse.grant.snowflake.GrantReader;
 import io.gatehouse.grant.snowflake.SnowflakeConnections;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -26,6 +27,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Managed roles' actual grants (SHOW GRANTS TO / OF ROLE, SHOW FUTURE GRANTS IN SCHEMA) against the desired state.
@@ -51,6 +57,8 @@ public class DriftService {
     private final JobQueue jobs;
     private final Outbox outbox;
     private final GrantConfig config;
+    private final ExecutorService readers;
+    private static final AtomicInteger READERS = new AtomicInteger();
 
     DriftService(SnowflakeConnections snowflake, GrantModel model, RoleRegistry registry,
                  Ledger ledger, JobQueue jobs, Outbox outbox, GrantConfig config) {
@@ -61,32 +69,107 @@ public class DriftService {
         this.jobs = jobs;
         this.outbox = outbox;
         this.config = config;
+        // one pool for every scan of this instance, so two scans at once still hold at most this many connections
+        this.readers = Executors.newFixedThreadPool(Math.max(1, config.drift().concurrency()), runnable -> {
+            Thread t = new Thread(runnable, "drift-reader-" + READERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Drift of every role Gatehouse has applied, or of one role. */
+    /**
+     * Drift of every role Gatehouse has applied, or of one role. The roles are read in parallel, up to
+     * {@code drift.concurrency} at a time over the whole instance, each on its own pooled connection; a role whose
+     * pooled session turns out to be dead is read again from the start on a new login (reads only). The result is the
+     * serial scan's, in the ledger's order.
+     */
     public List<RoleDrift> check(Optional<String> only) throws SQLException {
         List<String> roles = QuarkusTransaction.requiringNew().call(() -> only.map(List::of).orElseGet(ledger::roles));
-        // only reads: run again from the start on a new login when the pooled session turns out to be dead
-        return snowflake.withRetryOnLostSession(c -> check(c, roles));
+        List<Future<Optional<RoleDrift>>> reads = new ArrayList<>(roles.size());
+        for (String role : roles) {
+            reads.add(readers.submit(() -> scan(role)));
+        }
+        List<RoleDrift> drifts = new ArrayList<>();
+        try {
+            for (Future<Optional<RoleDrift>> read : reads) {
+                read.get().filter(RoleDrift::drifted).ifPresent(drifts::add);
+            }
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("drift check interrupted", e);
+        } finally {
+            reads.forEach(read -> read.cancel(false)); // a failed scan stops queueing reads
+        }
+        return drifts;
     }
 
+    /** A managed, registered role with its desired state: what a scan reads and compares. */
+    record Subject(ManagedRole managed, RoleState desired) {
+        Optional<SchemaRef> sharedSchema() {
+            return managed instanceof ManagedRole.SharedSchema s
+                    ? Optional.of(new SchemaRef(s.database(), s.schema())) : Optional.empty();
+        }
+    }
+
+    /** The role's desired state, or empty when it is not Gatehouse's (outside the prefix, unregistered). */
+    Optional<Subject> subject(String role) {
+        if (!model.names().isManaged(role)) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> registry.resolve(role)
+                .map(managed -> new Subject(managed, model.desired().state(managed))));
+    }
+
+    /** What Snowflake shows for a managed role now (SHOW FUTURE GRANTS too for a shared schema's role). */
+    public Optional<Set<Grant>> actual(Connection c, String role) throws SQLException {
+        Optional<Subject> subject = subject(role);
+        return GrantReader.read(c, role, subject.flatMap(Subject::sharedSchema));
+    }
+
+    /** One role of a parallel scan: its own connection, read again on a new login when the session was lost. */
+    private Optional<RoleDrift> scan(String role) throws SQLException {
+        Optional<Subject> subject = subject(role);
+        if (subject.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SchemaRef> schema = subject.get().sharedSchema();
+        return Optional.of(drift(subject.get(), snowflake.withRetryOnLostSession(c -> GrantReader.read(c, role, schema))));
+    }
+
+    private RoleDrift drift(Subject subject, Optional<Set<Grant>> actual) {
+        return compare(subject.desired(), actual.orElse(Set.of()), subject.sharedSchema());
+    }
+
+    /** The serial scan on one connection: a reconcile job's few roles, under the job's claim. */
     private List<RoleDrift> check(Connection c, List<String> roles) throws SQLException {
         List<RoleDrift> drifts = new ArrayList<>();
         for (String role : roles) {
-            if (!model.names().isManaged(role)) {
-                continue;
+            Optional<Subject> subject = subject(role);
+            if (subject.isPresent()) {
+                RoleDrift d = drift(subject.get(), GrantReader.read(c, role, subject.get().sharedSchema()));
+                if (d.drifted()) {
+                    drifts.add(d);
+                }
             }
-            Optional<ManagedRole> managed = QuarkusTransaction.requiringNew().call(() -> registry.resolve(role));
-            if (managed.isEmpty()) {
-                continue;
-            }
-            RoleState desired = QuarkusTransaction.requiringNew().call(() -> model.desired().state(managed.get()));
-            Optional<SchemaRef> schema = managed.get() instanceof ManagedRole.SharedSchema s
-                    ? Optional.of(new SchemaRef(s.database(), s.schema())) : Optional.empty();
-            Set<Grant> actual = GrantReader.read(c, role, schema).orElse(Set.of());
-            drifts.add(compare(desired, actual, schema));
         }
-        return drifts.stream().filter(RoleDrift::drifted).toList();
+        return drifts;
+    }
+
+    private static SQLException rethrown(Throwable cause) {
+        if (cause instanceof SQLException e) {
+            return e;
+        }
+        if (cause instanceof RuntimeException e) {
+            throw e;
+        }
+        return new SQLException("drift check failed: " + cause, cause);
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
     }
 
     RoleDrift compare(RoleState desired, Set<Grant> actual, Optional<SchemaRef> sharedSchema) {

@@ -1,8 +1,10 @@
 package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.domain.Grant;
 import io.gatehouse.grant.domain.GrantsAppliedChunks;
 import io.gatehouse.grant.domain.ManagedRole;
+import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.JobKind;
@@ -11,6 +13,7 @@ import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.ErrorClassifier;
+import io.gatehouse.grant.snowflake.ExistingSchemaCheck;
 import io.gatehouse.grant.snowflake.SnowflakeConnections;
 import io.gatehouse.grant.snowflake.StatementRunner;
 import io.gatehouse.grant.snowflake.StatementRunner.Outcome;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,10 +86,13 @@ public class JobApplier {
     private final ClaimKeeper claims;
     private final DriftService drift;
     private final UserWaits userWaits;
+    private final RevokeVerifier verifier;
 
     JobApplier(SnowflakeConnections snowflake, SnowflakeHealth health, GrantModel model, RoleRegistry registry,
                Ledger ledger, JobQueue jobs, StatementRecorder recorder, Outbox outbox, GrantConfig config,
-               MeterRegistry meters, ClaimKeeper claims, DriftService drift, UserWaits userWaits) {
+               MeterRegistry meters, ClaimKeeper claims, DriftService drift, UserWaits userWaits,
+               RevokeVerifier verifier) {
+        this.verifier = verifier;
         this.claims = claims;
         this.userWaits = userWaits;
         this.drift = drift;
@@ -164,6 +171,9 @@ public class JobApplier {
             }
         }
         try (Connection c = connection) {
+            if (refusedSchema(job, claim, c, plan)) {
+                return true;
+            }
             for (int from = 0; from < plan.size(); from += chunkSize) {
                 List<Statement> chunk = plan.subList(from, Math.min(plan.size(), from + chunkSize));
                 List<Outcome> outcomes = StatementRunner.run(c, chunk, claim::held);
@@ -178,8 +188,11 @@ public class JobApplier {
                 snowflake.evictIfSessionLost(failure);
                 boolean last = failure != null || from + outcomes.size() == plan.size();
                 int unrun = plan.size() - from - outcomes.size();
-                if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure, unrun)
-                        || failure != null) {
+                if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure, unrun)) {
+                    return true;
+                }
+                verifier.afterChunk(c, new RevokeVerifier.Cause(job.id, job.eventId, job.eventType, job.login), outcomes);
+                if (failure != null) {
                     return true;
                 }
             }
@@ -209,6 +222,31 @@ public class JobApplier {
             }
         }
         return null;
+    }
+
+    /**
+     * A shared schema the plan would create that already exists without managed access, or owned by another role, is
+     * not Gatehouse's to manage: the job parks at once with the reason (ExistingSchemaCheck). True when it did.
+     */
+    private boolean refusedSchema(ApplyJob job, Claim claim, Connection c, List<Statement> plan) {
+        for (Statement s : plan) {
+            if (s.grant() instanceof Grant.ManagedSchema m) {
+                Optional<String> refusal;
+                try {
+                    refusal = ExistingSchemaCheck.refusal(c, new SchemaRef(m.database(), m.schema()));
+                } catch (SQLException e) {
+                    snowflake.evictIfSessionLost(e);
+                    recordFenced(job, claim, List.of(), List.of(), true, e);
+                    return true;
+                }
+                if (refusal.isPresent()) {
+                    Log.errorf("job %d: %s", job.id, refusal.get());
+                    fenced(job, claim, () -> failed(job, claim, Cause.PERMANENT, refusal.get()));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void close(ApplyJob job, Connection connection) {

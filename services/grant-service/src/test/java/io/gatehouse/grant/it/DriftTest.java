@@ -78,4 +78,35 @@ class DriftTest extends StoryBase {
                 .body("[0].role", org.hamcrest.Matchers.equalTo(role))
                 .body("[0].notReconciled[0]", org.hamcrest.Matchers.containsString("SECURITYADMIN")));
     }
+
+    /** The parallel scan over many roles finds exactly the roles the one-role (serial) check finds drifted. */
+    @Test
+    void aScanOverManyRolesFindsTheSameDriftedRolesAsEachRoleAlone() {
+        String db = unique("DB");
+        String biz = unique("BIZ");
+        Snowflake.table(db, "S", "T");
+        send(new TableAdded(db, "S", "T", unique("GRP"), List.of(biz), null, null));
+        List<String> users = java.util.stream.IntStream.range(0, 24).mapToObj(i -> unique("M")).toList();
+        users.forEach(Snowflake::user);
+        users.forEach(u -> send(new UserJoinedBusiness("id-" + u, u, biz)));
+        await().atMost(WAIT).until(() -> users.stream().allMatch(u -> canRead(u, db + ".S.T")));
+        List<String> roles = users.stream().map(u -> "GH_USER_" + u).toList();
+        java.util.Set<String> tampered = java.util.Set.of(roles.get(3), roles.get(11), roles.get(20));
+        admin("REVOKE ROLE GH_BIZ_" + biz + "_PUBLIC FROM ROLE " + roles.get(3));
+        admin("GRANT SELECT ON TABLE " + db + ".S.T TO ROLE " + roles.get(11));
+        admin("GRANT ROLE " + roles.get(20) + " TO ROLE SECURITYADMIN");
+
+        List<String> scanned = given().auth().oauth2(TestTokens.ops()).when().get("/drift").then().statusCode(200)
+                .extract().jsonPath().getList("role", String.class);
+        java.util.Set<String> oneByOne = new java.util.HashSet<>();
+        for (String role : roles) {
+            if (!given().auth().oauth2(TestTokens.ops()).queryParam("role", role).when().get("/drift").then()
+                    .statusCode(200).extract().jsonPath().getList("role").isEmpty()) {
+                oneByOne.add(role);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(oneByOne).isEqualTo(tampered);
+        org.assertj.core.api.Assertions.assertThat(scanned.stream().filter(roles::contains))
+                .containsExactlyInAnyOrderElementsOf(tampered);
+    }
 }

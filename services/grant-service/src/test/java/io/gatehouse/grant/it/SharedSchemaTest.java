@@ -58,4 +58,24 @@ class SharedSchemaTest extends StoryBase {
         assertThat(canRead(outsider, "LAB." + schema + ".BY_A")).isFalse();
         assertThat(canCreate(outsider, "LAB." + schema + ".BY_C")).isFalse();
     }
+
+    /** An existing schema without managed access is not Gatehouse's to manage: the job parks, saying why. */
+    @Test
+    void anExistingSchemaWithoutManagedAccessIsRefusedWithTheReason() {
+        String schema = unique("PLAIN");
+        String a = unique("A");
+        Snowflake.user(a);
+        Snowflake.admin("CREATE SCHEMA LAB." + schema);
+
+        given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                .body("{\"members\":[\"" + a + "\"]}")
+                .when().put("/shared-schemas/LAB." + schema).then().statusCode(202);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops()).when().get("/failures")
+                .then().statusCode(200)
+                .body("findAll { it.lastError != null && it.lastError.contains('" + schema + "') }.lastError",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                                "refusing to manage shared schema \"LAB\".\"" + schema + "\": it exists without managed access"))));
+        assertThat(canCreate(a, "LAB." + schema + ".BY_A")).isFalse();
+    }
 }
