@@ -33,4 +33,12 @@ class ConfigDefaultsTest {
         assertThat(config.apply().userWait().backoffBase()).as("scaled down for the tests").isEqualTo(Duration.ofSeconds(2));
         assertThat(config.apply().userWait().horizon()).isEqualTo(Duration.ofDays(7));
     }
+
+    @Test
+    void theDriftReadersLeaveTheApplyWorkerItsConnectionsAndSomeToSpare() {
+        int pool = ConfigProvider.getConfig().getValue("quarkus.datasource.snowflake.jdbc.max-size", Integer.class);
+        assertThat(config.drift().concurrency()).isEqualTo(6);
+        assertThat(config.apply().concurrency() + config.drift().concurrency()).isLessThan(pool);
+        assertThat(config.drift().verifyDelay()).isEqualTo(Duration.ofSeconds(3)); // the test profile's; 30 s by default
+    }
 }
