@@ -17,6 +17,7 @@ public final class Benchmarks {
     static {
         HARNESSES.put("grant-scale-out", new GrantScaleOut());
         HARNESSES.put("relay-failover", new RelayFailover());
+        HARNESSES.put("drift-scan", new DriftScan());
     }
 
     /** One harness: measures and returns its report as a Markdown section. */

@@ -67,20 +67,14 @@ final class GrantScaleOut implements Benchmarks.Harness {
              KafkaCompanion companion = new KafkaCompanion(kafka.bootstrapServers());
              SnowflakeSandbox snowflake = SnowflakeSandbox.builder().accountName("BENCH").adminPassword("admin").build().start();
              ServiceDatabases databases = new ServiceDatabases()) {
-            snowflake.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "RAW");
-            snowflake.executeAsAdmin("CREATE SCHEMA RAW.BENCH");
-            snowflake.executeAsAdmin("CREATE TABLE RAW.BENCH.FACTS (ID NUMBER)");
+            provision(snowflake);
             List<String> logins = new ArrayList<>();
             for (int i = 0; i < joins; i++) {
                 logins.add("BENCH_" + i);
                 snowflake.executeAsAdmin("CREATE USER BENCH_" + i + " PASSWORD = 'pw'");
                 snowflake.executeAsAdmin("GRANT OWNERSHIP ON USER BENCH_" + i + " TO ROLE GATEHOUSE_ADMIN");
             }
-            Map<String, String> env = new HashMap<>(databases.env("bench_grant"));
-            env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
-            env.put("GATEHOUSE_SNOWFLAKE_URL", snowflake.jdbcUrl());
-            env.put("GATEHOUSE_SNOWFLAKE_USER", SERVICE_USER);
-            env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);
+            Map<String, String> env = env(databases, "bench_grant", kafka, snowflake);
             List<ServiceProcess> services = new ArrayList<>();
             try {
                 for (int i = 0; i < instances; i++) {
@@ -106,12 +100,30 @@ final class GrantScaleOut implements Benchmarks.Harness {
         }
     }
 
-    private static int members(SnowflakeSandbox snowflake) {
+    /** The service role and user (README one-time setup) and the published table every business reads. */
+    static void provision(SnowflakeSandbox snowflake) {
+        snowflake.provisionServiceUser("GATEHOUSE_ADMIN", SERVICE_USER, SERVICE_PASSWORD, "RAW");
+        snowflake.executeAsAdmin("CREATE SCHEMA RAW.BENCH");
+        snowflake.executeAsAdmin("CREATE TABLE RAW.BENCH.FACTS (ID NUMBER)");
+    }
+
+    /** A grant-service's environment: its database schema, the broker and the sandbox with the service user. */
+    static Map<String, String> env(ServiceDatabases databases, String schema, KafkaProcess kafka, SnowflakeSandbox snowflake) {
+        Map<String, String> env = new HashMap<>(databases.env(schema));
+        env.putAll(ServiceProcess.baseEnv(kafka.bootstrapServers()));
+        env.put("GATEHOUSE_SNOWFLAKE_URL", snowflake.jdbcUrl());
+        env.put("GATEHOUSE_SNOWFLAKE_USER", SERVICE_USER);
+        env.put("GATEHOUSE_SNOWFLAKE_PASSWORD", SERVICE_PASSWORD);
+        return env;
+    }
+
+    /** Members of the business "bench": user roles holding its public role. */
+    static int members(SnowflakeSandbox snowflake) {
         return (int) snowflake.executeAsAdmin("SHOW GRANTS OF ROLE GH_BIZ_BENCH_PUBLIC").stream()
                 .filter(row -> row.get("grantee_name").startsWith("GH_USER_")).count();
     }
 
-    private static void send(KafkaCompanion companion, GatehouseEvent data) {
+    static void send(KafkaCompanion companion, GatehouseEvent data) {
         KafkaEvents.send(companion, KafkaEvents.record(new CloudEvent<>(UUID.randomUUID().toString(), "/bench", Instant.now(), data)));
     }
 }
