@@ -187,7 +187,9 @@ public class JobApplier {
                 // a dead session fails the job's attempt; evicting it lets the retry log in anew
                 snowflake.evictIfSessionLost(failure);
                 boolean last = failure != null || from + outcomes.size() == plan.size();
-                int unrun = plan.size() - from - outcomes.size();
+                // the user's defaults (ALTER USER) need a missing user as much as its grant does: not work left without it
+                int unrun = (int) plan.subList(from + outcomes.size(), plan.size()).stream()
+                        .filter(s -> !(s.grant() instanceof Grant.UserDefaults)).count();
                 if (!recordFenced(job, claim, from == 0 ? pulledIn(job, plan) : List.of(), outcomes, last, failure, unrun)) {
                     return true;
                 }
