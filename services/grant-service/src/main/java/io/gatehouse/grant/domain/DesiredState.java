@@ -17,18 +17,22 @@ import java.util.Set;
  * What must hold in Snowflake for each managed role, from the facts (ARCHITECTURE.md, role model):
  * <ul>
  *   <li>table group: USAGE on each database and schema holding one of its tables, SELECT on each table;</li>
+ *   <li>table-group write role (only while the group has writers): the group's read role, which brings the USAGE
+ *       and SELECT a writer needs (UPDATE and DELETE read the rows they change), and INSERT/UPDATE/DELETE/TRUNCATE
+ *       on each table;</li>
  *   <li>shared schema: the managed-access schema, USAGE on it and its database, CREATE TABLE/VIEW on it,
  *       SELECT/INSERT/UPDATE/DELETE/TRUNCATE on all its tables and its future tables, USAGE on its warehouse;</li>
  *   <li>business public: the roles of the groups published in the business, USAGE on its warehouse (its own, else
  *       the configured default);</li>
- *   <li>user: the roles of its businesses, shared schemas and direct groups, itself granted to the user, and the
- *       user's defaults: DEFAULT_ROLE this role, DEFAULT_WAREHOUSE {@link #defaultWarehouseOf(String)}.</li>
+ *   <li>user: the roles of its businesses, shared schemas, direct groups and write roles, itself granted to the
+ *       user, and the user's defaults: DEFAULT_ROLE this role, DEFAULT_WAREHOUSE {@link #defaultWarehouseOf(String)}.</li>
  * </ul>
  * Every role is granted to the parent. An empty user role stays (no data access) unless configured to drop.
  */
 public final class DesiredState {
 
     public static final List<String> SHARED_TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE");
+    public static final List<String> WRITE_PRIVILEGES = List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE");
 
     private final Facts facts;
     private final RoleNames names;
@@ -66,9 +70,18 @@ public final class DesiredState {
             return facts.businessKnown(b.business()) ? business(name, b.business()) : RoleState.absent(name);
         } else if (role instanceof ManagedRole.Group g) {
             return facts.groupKnown(g.group()) ? group(name, g.group()) : RoleState.absent(name);
+        } else if (role instanceof ManagedRole.GroupWrite w) {
+            return facts.groupKnown(w.group()) && !facts.writersOf(w.group()).isEmpty()
+                    ? groupWrite(name, w) : RoleState.absent(name);
         }
         ManagedRole.SharedSchema s = (ManagedRole.SharedSchema) role;
-        return facts.sharedSchemaKnown(new SchemaRef(s.database(), s.schema())) ? shared(name, s) : RoleState.absent(name);
+        SchemaRef ref = new SchemaRef(s.database(), s.schema());
+        if (facts.sharedSchemaKnown(ref)) {
+            return shared(name, s);
+        }
+        return facts.schemaToDrop(ref)
+                ? new RoleState(name, false, Set.of(new ManagedSchema(s.database(), s.schema())))
+                : RoleState.absent(name);
     }
 
     /** The managed roles this role holds (granted to it), which must exist before it can hold them. */
@@ -78,6 +91,9 @@ public final class DesiredState {
             facts.businessesOf(u.login()).forEach(b -> held.add(new ManagedRole.Business(b)));
             facts.sharedSchemasOf(u.login()).forEach(s -> held.add(new ManagedRole.SharedSchema(s.database(), s.schema())));
             facts.directGroupsOf(u.login()).forEach(g -> held.add(new ManagedRole.Group(g)));
+            facts.writeGroupsOf(u.login()).forEach(g -> held.add(new ManagedRole.GroupWrite(g)));
+        } else if (role instanceof ManagedRole.GroupWrite w) {
+            held.add(new ManagedRole.Group(w.group()));
         } else if (role instanceof ManagedRole.Business b) {
             facts.groupsPublishedIn(b.business()).forEach(g -> held.add(new ManagedRole.Group(g)));
         }
@@ -132,6 +148,16 @@ public final class DesiredState {
             grants.add(new Privilege("USAGE", Securable.database(t.database())));
             grants.add(new Privilege("USAGE", Securable.schema(t.database(), t.schema())));
             grants.add(new Privilege("SELECT", Securable.table(t.database(), t.schema(), t.table())));
+        }
+        return withBase(name, grants);
+    }
+
+    private RoleState groupWrite(String name, ManagedRole.GroupWrite w) {
+        Set<Grant> grants = roles(holds(w));
+        for (TableRef t : facts.tablesOf(w.group())) {
+            for (String p : WRITE_PRIVILEGES) {
+                grants.add(new Privilege(p, Securable.table(t.database(), t.schema(), t.table())));
+            }
         }
         return withBase(name, grants);
     }

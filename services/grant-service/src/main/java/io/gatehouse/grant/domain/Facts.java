@@ -33,4 +33,12 @@ public interface Facts {
 
     /** The warehouse the platform team set for the shared schema, if any. */
     Optional<String> warehouseOf(SchemaRef schema);
+    /** A deleted shared schema the platform team asked to drop along with its role. */
+    boolean schemaToDrop(SchemaRef schema);
+
+    /** Table groups whose write role the platform team gave this user. */
+    Set<String> writeGroupsOf(String login);
+
+    /** Users the platform team named as writers of the group, by login. */
+    Set<String> writersOf(String group);
 }

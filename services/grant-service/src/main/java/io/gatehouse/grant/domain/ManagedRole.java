@@ -3,7 +3,7 @@ package io.gatehouse.grant.domain;
 import java.util.List;
 import java.util.Locale;
 
-/** The four kinds of role Gatehouse manages, by what they stand for. {@link #source()} is what the name derives from. */
+/** The kinds of role Gatehouse manages, by what they stand for. {@link #source()} is what the name derives from. */
 public sealed interface ManagedRole {
 
     /** What a role stands for; the role registry stores it next to the source. */
@@ -11,7 +11,9 @@ public sealed interface ManagedRole {
         USER,
         BUSINESS,
         TABLE_GROUP,
-        SHARED_SCHEMA
+        SHARED_SCHEMA,
+        /** The write role of a table group: held only by users the platform team names. */
+        TABLE_GROUP_WRITE
     }
 
     Kind kind();
@@ -24,6 +26,7 @@ public sealed interface ManagedRole {
             case USER -> new User(source);
             case BUSINESS -> new Business(source);
             case TABLE_GROUP -> new Group(source);
+            case TABLE_GROUP_WRITE -> new GroupWrite(source);
             case SHARED_SCHEMA -> {
                 List<String> parts = Identifier.parseQualified(source);
                 yield new SharedSchema(parts.get(0), parts.get(1));
@@ -54,6 +57,17 @@ public sealed interface ManagedRole {
     record Group(String group) implements ManagedRole {
         public Kind kind() {
             return Kind.TABLE_GROUP;
+        }
+
+        public String source() {
+            return group;
+        }
+    }
+
+    /** Writes (INSERT, UPDATE, DELETE, TRUNCATE) to a table group's tables; it holds the group's read role. */
+    record GroupWrite(String group) implements ManagedRole {
+        public Kind kind() {
+            return Kind.TABLE_GROUP_WRITE;
         }
 
         public String source() {

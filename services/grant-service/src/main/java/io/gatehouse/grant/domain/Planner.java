@@ -20,8 +20,8 @@ import java.util.function.Function;
  * Diffs the desired state of the affected roles against the applied ledger and emits only the difference,
  * ordered: create roles, create managed schemas, revoke (tables before schemas before databases, memberships
  * first), grant (parent first, warehouses and databases before schemas before tables, roles held, the user, then the
- * user's defaults pointing at the role), drop roles (a user's defaults unset first, so DEFAULT_ROLE never names a
- * dropped role).
+ * user's defaults pointing at the role), drop schemas asked to go with their role, drop roles (a user's defaults unset
+ * first, so DEFAULT_ROLE never names a dropped role).
  *
  * <p>Vocabulary: USAGE (databases, schemas, warehouses, roles held), SELECT / INSERT / UPDATE / DELETE / TRUNCATE
  * (tables, all and future tables), CREATE TABLE / CREATE VIEW (schemas); and ALTER USER SET / UNSET DEFAULT_ROLE,
@@ -78,6 +78,13 @@ public final class Planner {
                         .forEach(g -> out.add(revoke(state.role(), g)));
                 if (!done.isEmpty()) {
                     out.add(statement(state.role(), "DROP ROLE IF EXISTS " + q(state.role()), new RoleExists(), false, DROP));
+                }
+                // an absent role's grants are what goes with it: a managed schema Gatehouse created (in its ledger)
+                for (Grant g : state.grants()) {
+                    if (g instanceof ManagedSchema s && done.contains(g)) {
+                        out.add(statement(state.role(), "DROP SCHEMA IF EXISTS "
+                                + new SchemaRef(s.database(), s.schema()).qualified(), g, false, DROP - 1));
+                    }
                 }
                 continue;
             }

@@ -9,8 +9,8 @@ import java.util.Set;
  *   <li>the source is upper-cased (Locale.ROOT);</li>
  *   <li>letters A-Z, digits and {@code _} are kept; each of {@code . - @ + space} becomes {@code _};</li>
  *   <li>any other character (quotes, semicolons, non-ASCII letters...) refuses the source;</li>
- *   <li>the result is {@code <prefix><KIND>_<MAPPED>} ({@code GH_USER_}, {@code GH_TG_}, {@code GH_BIZ_..._PUBLIC},
- *       {@code GH_SS_<DB>_<SCHEMA>}) and must stay within 255 characters.</li>
+ *   <li>the result is {@code <prefix><KIND>_<MAPPED>} ({@code GH_USER_}, {@code GH_TG_}, {@code GH_TG_..._WRITE},
+ *       {@code GH_BIZ_..._PUBLIC}, {@code GH_SS_<DB>_<SCHEMA>}) and must stay within 255 characters.</li>
  * </ol>
  * So every role name is a plain unquoted-style identifier (it is still always quoted when used). The mapping
  * is not injective ({@code a.b} and {@code a_b} both give {@code A_B}): the service keeps a registry of which
@@ -43,6 +43,11 @@ public final class RoleNames {
         return name("table group", "TG_", group, "");
     }
 
+    /** The group's write role; {@code a} writing and a group {@code a_write} reading fold together: the registry refuses the second. */
+    public String tableGroupWrite(String group) {
+        return name("table group", "TG_", group, "_WRITE");
+    }
+
     public String business(String business) {
         return name("business", "BIZ_", business, "_PUBLIC");
     }
@@ -58,6 +63,8 @@ public final class RoleNames {
             return business(b.business());
         } else if (role instanceof ManagedRole.Group g) {
             return tableGroup(g.group());
+        } else if (role instanceof ManagedRole.GroupWrite w) {
+            return tableGroupWrite(w.group());
         }
         ManagedRole.SharedSchema s = (ManagedRole.SharedSchema) role;
         return sharedSchema(s.database(), s.schema());

@@ -102,6 +102,43 @@ public class FactStore implements Facts {
     public void declareSharedSchema(SchemaRef s) {
         upsert("insert into shared_schema (database_name, schema_name) values (?1, ?2) on conflict do nothing",
                 s.database(), s.schema());
+        SchemaDrop.delete("databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
+    }
+
+    /** Forgets the shared schema and its members; {@code dropSchema} asks for the schema to go with its role. */
+    public void deleteSharedSchema(SchemaRef s, boolean dropSchema) {
+        SharedSchemaMember.delete("databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
+        SharedSchema.delete("databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
+        if (dropSchema) {
+            upsert("insert into schema_drop (database_name, schema_name) values (?1, ?2) on conflict do nothing",
+                    s.database(), s.schema());
+        }
+    }
+
+    /** Forgets the group: its tables in the catalogue, publications, direct grants, writers and the group itself. */
+    public void deleteGroup(String group) {
+        CatalogTable.delete("tableGroup", group);
+        Publication.delete("tableGroup", group);
+        DirectGrant.delete("tableGroup", group);
+        TableGroupWriter.delete("tableGroup", group);
+        TableGroup.deleteById(group);
+    }
+
+    /**
+     * Retires the business: every current membership ends as of {@code at} (a tombstone, so an HR join older than the
+     * retirement stays stale) and its publications go. A later join or publication names the business again.
+     */
+    public void retireBusiness(String business, Instant at) {
+        Membership.update("member = false, changedAt = ?1 where business = ?2 and member = true", at, business);
+        Publication.delete("business", business);
+    }
+
+    public void addWriter(String group, String login) {
+        upsert("insert into table_group_writer (table_group, login) values (?1, ?2) on conflict do nothing", group, login);
+    }
+
+    public void removeWriter(String group, String login) {
+        TableGroupWriter.delete("tableGroup = ?1 and login = ?2", group, login);
     }
 
     /** Sets the shared schema's warehouse (empty: none); returns whether it changed. The schema must be declared. */
@@ -228,6 +265,21 @@ public class FactStore implements Facts {
     public Optional<String> warehouseOf(SchemaRef s) {
         return SharedSchema.<SharedSchema>findByIdOptional(new SharedSchema.Key(s.database(), s.schema()))
                 .map(r -> r.warehouse);
+    }
+
+    @Override
+    public boolean schemaToDrop(SchemaRef s) {
+        return exists("select 1 from SchemaDrop where databaseName = ?1 and schemaName = ?2", s.database(), s.schema());
+    }
+
+    @Override
+    public Set<String> writeGroupsOf(String login) {
+        return strings("select tableGroup from TableGroupWriter where login = ?1 order by tableGroup", login);
+    }
+
+    @Override
+    public Set<String> writersOf(String group) {
+        return strings("select login from TableGroupWriter where tableGroup = ?1 order by login", group);
     }
 
     private void upsert(String sql, Object... params) {

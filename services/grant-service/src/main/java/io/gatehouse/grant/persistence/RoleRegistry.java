@@ -36,6 +36,12 @@ public class RoleRegistry {
         return name;
     }
 
+    /** The role's name when it is registered to this role (a role that may exist), without registering it. */
+    public Optional<String> registered(RoleNames names, ManagedRole role) {
+        String name = names.of(role);
+        return RoleRegistration.<RoleRegistration>findByIdOptional(name).filter(r -> r.heldBy(role)).map(r -> name);
+    }
+
     /** The managed role a registered name stands for. */
     public Optional<ManagedRole> resolve(String roleName) {
         return RoleRegistration.<RoleRegistration>findByIdOptional(roleName).map(RoleRegistration::role);

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A business's warehouse, as the platform team decides it (what a warehouse costs is theirs to decide: Gatehouse
- * grants USAGE on an existing warehouse and never creates one).
+ * Businesses come from HR's events and the publications; the platform team sets a business's warehouse (what a
+ * warehouse costs is theirs to decide: Gatehouse grants USAGE on an existing warehouse and never creates one) and may
+ * retire a business.
  */
 @Path("/businesses")
 @Tag(name = "admin", description = "Platform team decisions (platform-admin)")
@@ -49,6 +50,13 @@ public class BusinessResource {
     @Operation(summary = "Remove the business's own warehouse (the configured default, if any, applies)")
     public Response deleteWarehouse(@PathParam("business") String business) {
         return accepted(decisions.businessWarehouse(business, Optional.empty()));
+    }
+
+    @DELETE
+    @Path("{business}")
+    @Operation(summary = "Retire a business: every membership ends, its publications go, its public role is dropped")
+    public Response delete(@PathParam("business") String business) {
+        return accepted(decisions.retireBusiness(business));
     }
 
     private static Response accepted(PlatformDecisions.Queued queued) {

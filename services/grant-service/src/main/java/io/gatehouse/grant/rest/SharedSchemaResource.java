@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -44,6 +45,14 @@ public class SharedSchemaResource {
     public Response put(@PathParam("schema") String schema, @Valid @NotNull SharedSchemaRequest body) {
         SchemaRef ref = SchemaRef.parse(schema);
         return accepted(decisions.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
+    }
+
+    @DELETE
+    @Path("{schema}")
+    @Operation(summary = "Delete a shared schema: its role is revoked from the members and dropped; the schema itself is "
+            + "kept unless dropSchema=true and Gatehouse created it")
+    public Response delete(@PathParam("schema") String schema, @QueryParam("dropSchema") boolean dropSchema) {
+        return accepted(decisions.deleteSharedSchema(SchemaRef.parse(schema), dropSchema));
     }
 
     @POST

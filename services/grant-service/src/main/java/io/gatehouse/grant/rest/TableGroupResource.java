@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Table groups and the businesses they are published in, as the platform team declares them. */
+/** Table groups, the businesses they are published in and their writers, as the platform team declares them. */
 @Path("/table-groups")
 @Tag(name = "admin", description = "Platform team decisions (platform-admin)")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -25,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TableGroupResource {
 
     public record TableGroupRequest(@NotNull List<String> businesses) {
+    }
+
+    public record WritersRequest(@NotNull List<String> logins) {
     }
 
     private final PlatformDecisions decisions;
@@ -37,6 +42,38 @@ public class TableGroupResource {
     @Path("{name}")
     @Operation(summary = "Declare a table group and the businesses it is published in (exactly these)")
     public Response put(@PathParam("name") String name, @Valid @NotNull TableGroupRequest body) {
-        return Response.accepted(Accepted.of(decisions.putTableGroup(name, body.businesses()))).build();
+        return accepted(decisions.putTableGroup(name, body.businesses()));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Delete a table group: its read and write roles are revoked from every holder and dropped")
+    public Response delete(@PathParam("name") String name) {
+        return accepted(decisions.deleteTableGroup(name));
+    }
+
+    @PUT
+    @Path("{name}/writers")
+    @Operation(summary = "The users who write to the group's tables through its write role (exactly these; none drops it)")
+    public Response putWriters(@PathParam("name") String name, @Valid @NotNull WritersRequest body) {
+        return accepted(decisions.putWriters(name, body.logins()));
+    }
+
+    @POST
+    @Path("{name}/writers/{login}")
+    @Operation(summary = "Add a writer to a table group")
+    public Response addWriter(@PathParam("name") String name, @PathParam("login") String login) {
+        return accepted(decisions.addWriter(name, login));
+    }
+
+    @DELETE
+    @Path("{name}/writers/{login}")
+    @Operation(summary = "Remove a writer from a table group")
+    public Response removeWriter(@PathParam("name") String name, @PathParam("login") String login) {
+        return accepted(decisions.removeWriter(name, login));
+    }
+
+    private static Response accepted(PlatformDecisions.Queued queued) {
+        return Response.accepted(Accepted.of(queued)).build();
     }
 }

@@ -1,12 +1,15 @@
 package io.gatehouse.grant.service;
 
+import io.gatehouse.errors.ConflictException;
 import io.gatehouse.errors.InvalidInputException;
+import io.gatehouse.errors.NotFoundException;
 import io.gatehouse.events.GatehouseEvent;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.TableRemoved;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.grant.domain.Identifier;
+import io.gatehouse.grant.domain.Grant;
 import io.gatehouse.grant.domain.InvalidNameException;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.RoleNames;
@@ -14,6 +17,7 @@ import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
 import io.gatehouse.grant.persistence.JobQueue;
+import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -44,8 +48,11 @@ public class DesiredChanges {
     private final JobQueue jobs;
     private final GrantModel model;
     private final MeterRegistry meters;
+    private final Ledger ledger;
 
-    DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model, MeterRegistry meters) {
+    DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model, MeterRegistry meters,
+                   Ledger ledger) {
+        this.ledger = ledger;
         this.facts = facts;
         this.registry = registry;
         this.jobs = jobs;
@@ -108,7 +115,11 @@ public class DesiredChanges {
             roles.add(claim(new ManagedRole.Business(b)));
         }
         facts.declareGroup(e.tableGroup());
-        facts.putTable(table, e.tableGroup()).ifPresent(old -> roles.add(claim(new ManagedRole.Group(old))));
+        writeRole(e.tableGroup()).ifPresent(roles::add);
+        facts.putTable(table, e.tableGroup()).ifPresent(old -> {
+            roles.add(claim(new ManagedRole.Group(old)));
+            writeRole(old).ifPresent(roles::add);
+        });
         businesses.forEach(b -> facts.publish(e.tableGroup(), b));
         return new Change(table.qualified(), null, roles);
     }
@@ -117,7 +128,10 @@ public class DesiredChanges {
     public Change tableRemoved(TableRemoved e) {
         TableRef table = new TableRef(e.database(), e.schema(), e.table());
         Set<String> roles = new LinkedHashSet<>();
-        facts.removeTable(table).ifPresent(group -> roles.add(claim(new ManagedRole.Group(group))));
+        facts.removeTable(table).ifPresent(group -> {
+            roles.add(claim(new ManagedRole.Group(group)));
+            writeRole(group).ifPresent(roles::add);
+        });
         return new Change(table.qualified(), null, roles);
     }
 
@@ -216,6 +230,110 @@ public class DesiredChanges {
             facts.revokeDirect(login, group);
         }
         return new Change("user:" + login, login, new LinkedHashSet<>(List.of(userRole, groupRole)));
+    }
+
+    /** The platform team's decision: exactly these users write to the group's tables (none: its write role goes). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change putWriters(String group, Collection<String> logins) {
+        requireGroup(group);
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(claim(new ManagedRole.GroupWrite(group)));
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String l : logins) {
+            wanted.add(RoleNames.login(l));
+        }
+        for (String login : wanted) {
+            roles.add(claim(new ManagedRole.User(login)));
+        }
+        for (String old : facts.writersOf(group)) {
+            if (!wanted.contains(old)) {
+                facts.removeWriter(group, old);
+                roles.add(claim(new ManagedRole.User(old)));
+            }
+        }
+        for (String login : wanted) {
+            facts.knowUser(login, null);
+            facts.addWriter(group, login);
+        }
+        return new Change("table-group:" + group, null, roles);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change writer(String group, String member, boolean add) {
+        requireGroup(group);
+        String login = RoleNames.login(member);
+        String writeRole = claim(new ManagedRole.GroupWrite(group));
+        String userRole = claim(new ManagedRole.User(login));
+        if (add) {
+            facts.knowUser(login, null);
+            facts.addWriter(group, login);
+        } else {
+            facts.removeWriter(group, login);
+        }
+        return new Change("table-group:" + group, login, new LinkedHashSet<>(List.of(writeRole, userRole)));
+    }
+
+    /**
+     * The group is deleted: its read and write roles are revoked from every business and user role holding them, then
+     * dropped; its catalogue facts go. A later TableAdded naming it declares it again, as for any new group.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change deleteGroup(String group) {
+        requireGroup(group);
+        Set<String> roles = new LinkedHashSet<>();
+        for (String b : facts.businessesPublishing(group)) {
+            roles.add(claim(new ManagedRole.Business(b)));
+        }
+        Set<String> users = new LinkedHashSet<>(facts.directHoldersOf(group));
+        users.addAll(facts.writersOf(group));
+        users.forEach(login -> roles.add(claim(new ManagedRole.User(login))));
+        registry.registered(model.names(), new ManagedRole.GroupWrite(group)).ifPresent(roles::add);
+        roles.add(claim(new ManagedRole.Group(group)));
+        facts.deleteGroup(group);
+        return new Change("table-group:" + group, null, roles);
+    }
+
+    /** The shared schema is deleted: its role is revoked from the members' user roles and dropped, the schema kept unless asked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change deleteSharedSchema(SchemaRef schema, boolean dropSchema) {
+        if (!facts.sharedSchemaKnown(schema)) {
+            throw new NotFoundException("no shared schema " + schema.qualified() + " declared");
+        }
+        String ssRole = claim(new ManagedRole.SharedSchema(schema.database(), schema.schema()));
+        if (dropSchema && !ledger.of(ssRole).contains(new Grant.ManagedSchema(schema.database(), schema.schema()))) {
+            throw new ConflictException("Gatehouse has not created schema " + schema.qualified()
+                    + " (no CREATE SCHEMA of it in the ledger), so it does not drop it; delete without dropSchema");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        facts.membersOf(schema).forEach(login -> roles.add(claim(new ManagedRole.User(login))));
+        roles.add(ssRole);
+        facts.deleteSharedSchema(schema, dropSchema);
+        return new Change("shared-schema:" + schema.qualified(), null, roles);
+    }
+
+    /** The business is retired: every membership ends now, its publications go, its public role is revoked and dropped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Change retireBusiness(String business) {
+        if (!facts.businessKnown(business)) {
+            throw new NotFoundException("no business " + business + " known to Gatehouse");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        facts.membersOfBusiness(business).forEach(login -> roles.add(claim(new ManagedRole.User(login))));
+        roles.add(claim(new ManagedRole.Business(business)));
+        facts.retireBusiness(business, Instant.now());
+        return new Change("business:" + business, null, roles);
+    }
+
+    private void requireGroup(String group) {
+        if (!facts.groupKnown(group)) {
+            throw new NotFoundException("no table group " + group + " declared");
+        }
+    }
+
+    /** The group's write role, when the group has writers (only then does the role exist). */
+    private Optional<String> writeRole(String group) {
+        return facts.writersOf(group).isEmpty() ? Optional.empty()
+                : Optional.of(claim(new ManagedRole.GroupWrite(group)));
     }
 
     private String claim(ManagedRole role) {

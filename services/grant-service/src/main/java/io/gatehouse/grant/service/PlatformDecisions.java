@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the platform team decides through the API: table groups and their publication, shared schemas and their
- * members, direct grants, the warehouses of businesses and shared schemas. Each decision stores its facts and queues its apply job in one transaction, named by a
+ * What the platform team decides through the API: table groups, their publication and writers, shared schemas and
+ * their members, direct grants, the warehouses of businesses and shared schemas, and deleting table groups, shared
+ * schemas and businesses. Each decision stores its facts and queues its apply job in one transaction, named by a
  * fresh change id that stands in for an event id in the job and the audit log.
  */
 @ApplicationScoped
@@ -61,6 +62,36 @@ public class PlatformDecisions {
     @Transactional
     public Queued revokeDirect(String login, String group) {
         return queue("DirectGrantRemoved", changes.direct(login, group, false));
+    }
+
+    @Transactional
+    public Queued putWriters(String group, Collection<String> logins) {
+        return queue("PutTableGroupWriters", changes.putWriters(group, logins));
+    }
+
+    @Transactional
+    public Queued addWriter(String group, String login) {
+        return queue("TableGroupWriterAdded", changes.writer(group, login, true));
+    }
+
+    @Transactional
+    public Queued removeWriter(String group, String login) {
+        return queue("TableGroupWriterRemoved", changes.writer(group, login, false));
+    }
+
+    @Transactional
+    public Queued deleteTableGroup(String group) {
+        return queue("TableGroupDeleted", changes.deleteGroup(group));
+    }
+
+    @Transactional
+    public Queued deleteSharedSchema(SchemaRef schema, boolean dropSchema) {
+        return queue("SharedSchemaDeleted", changes.deleteSharedSchema(schema, dropSchema));
+    }
+
+    @Transactional
+    public Queued retireBusiness(String business) {
+        return queue("BusinessDeleted", changes.retireBusiness(business));
     }
 
     private Queued queue(String type, DesiredChanges.Change change) {

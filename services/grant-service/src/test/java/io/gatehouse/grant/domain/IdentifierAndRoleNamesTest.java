@@ -40,6 +40,7 @@ class IdentifierAndRoleNamesTest {
         assertThat(names.user("ada.lovelace@example.com")).isEqualTo("GH_USER_ADA_LOVELACE_EXAMPLE_COM");
         assertThat(names.business("Retail-EU")).isEqualTo("GH_BIZ_RETAIL_EU_PUBLIC");
         assertThat(names.tableGroup("sales orders")).isEqualTo("GH_TG_SALES_ORDERS");
+        assertThat(names.of(new ManagedRole.GroupWrite("sales orders"))).isEqualTo("GH_TG_SALES_ORDERS_WRITE");
         assertThat(names.sharedSchema("ANALYTICS", "sandbox")).isEqualTo("GH_SS_ANALYTICS_SANDBOX");
         assertThat(new RoleNames("ACME_").user("bob")).isEqualTo("ACME_USER_BOB");
     }

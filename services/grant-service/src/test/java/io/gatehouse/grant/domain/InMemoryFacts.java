@@ -21,6 +21,14 @@ public final class InMemoryFacts implements Facts {
     public final Set<String> users = new HashSet<>();
     public final Map<String, String> businessWarehouses = new HashMap<>();
     public final Map<SchemaRef, String> schemaWarehouses = new HashMap<>();
+    public final Map<String, Set<String>> writers = new HashMap<>();
+    public final Set<SchemaRef> schemaDrops = new HashSet<>();
+
+    public InMemoryFacts writer(String group, String login) {
+        users.add(login);
+        writers.computeIfAbsent(group, k -> new HashSet<>()).add(login);
+        return this;
+    }
 
     public InMemoryFacts join(String login, String business) {
         users.add(login);
@@ -95,5 +103,26 @@ public final class InMemoryFacts implements Facts {
     @Override
     public Optional<String> warehouseOf(SchemaRef schema) {
         return Optional.ofNullable(schemaWarehouses.get(schema));
+    }
+
+    @Override
+    public boolean schemaToDrop(SchemaRef schema) {
+        return schemaDrops.contains(schema);
+    }
+
+    @Override
+    public Set<String> writeGroupsOf(String login) {
+        Set<String> groups = new HashSet<>();
+        writers.forEach((group, logins) -> {
+            if (logins.contains(login)) {
+                groups.add(group);
+            }
+        });
+        return groups;
+    }
+
+    @Override
+    public Set<String> writersOf(String group) {
+        return writers.getOrDefault(group, Set.of());
     }
 }

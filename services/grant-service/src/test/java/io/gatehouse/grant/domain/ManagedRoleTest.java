@@ -12,7 +12,8 @@ class ManagedRoleTest {
     @Test
     void everyKindComesBackFromItsKindAndSource() {
         List<ManagedRole> roles = List.of(new ManagedRole.User("ADA"), new ManagedRole.Business("retail"),
-                new ManagedRole.Group("sales"), new ManagedRole.SharedSchema("LAB", "my \"team\""));
+                new ManagedRole.Group("sales"), new ManagedRole.SharedSchema("LAB", "my \"team\""),
+                new ManagedRole.GroupWrite("sales"));
         for (ManagedRole role : roles) {
             assertThat(ManagedRole.of(role.kind(), role.source())).isEqualTo(role);
         }

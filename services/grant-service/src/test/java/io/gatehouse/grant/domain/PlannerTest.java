@@ -143,6 +143,60 @@ class PlannerTest {
     }
 
     @Test
+    void aWriteRoleHoldsTheReadRoleAndWritesOnEveryTableAndGrowsWithTheGroup() {
+        facts.table("sales", new TableRef("DB", "S", "T1"), "retail").writer("sales", "ada");
+        List<String> sql = apply(new ManagedRole.User("ada"));
+        assertThat(sql).contains(
+                "CREATE ROLE IF NOT EXISTS \"GH_TG_SALES_WRITE\"",
+                "GRANT ROLE \"GH_TG_SALES_WRITE\" TO ROLE \"SYSADMIN\"",
+                "GRANT ROLE \"GH_TG_SALES\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT INSERT ON TABLE \"DB\".\"S\".\"T1\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT TRUNCATE ON TABLE \"DB\".\"S\".\"T1\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT ROLE \"GH_TG_SALES_WRITE\" TO ROLE \"GH_USER_ADA\"");
+        assertThat(sql.indexOf("CREATE ROLE IF NOT EXISTS \"GH_TG_SALES\""))
+                .isLessThan(sql.indexOf("GRANT ROLE \"GH_TG_SALES\" TO ROLE \"GH_TG_SALES_WRITE\""));
+        assertThat(ledger.of("GH_TG_SALES")).doesNotContain(
+                new Grant.Privilege("INSERT", Securable.table("DB", "S", "T1")));
+
+        facts.table("sales", new TableRef("DB", "S", "T2"));
+        assertThat(apply(new ManagedRole.Group("sales"), new ManagedRole.GroupWrite("sales"))).containsExactly(
+                "GRANT SELECT ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES\"",
+                "GRANT DELETE ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT INSERT ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT TRUNCATE ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES_WRITE\"",
+                "GRANT UPDATE ON TABLE \"DB\".\"S\".\"T2\" TO ROLE \"GH_TG_SALES_WRITE\"");
+    }
+
+    @Test
+    void aDeletedGroupIsRevokedFromItsHoldersBeforeItsRolesAreDropped() {
+        facts.table("sales", new TableRef("DB", "S", "T1"), "retail").table("hr", new TableRef("DB", "H", "T"), "retail")
+                .writer("sales", "ada");
+        apply(new ManagedRole.User("ada"), new ManagedRole.Business("retail"));
+        facts.tables.remove("sales");
+        facts.publications.get("retail").remove("sales");
+        facts.writers.clear();
+        assertThat(apply(new ManagedRole.Business("retail"), new ManagedRole.User("ada"),
+                new ManagedRole.GroupWrite("sales"), new ManagedRole.Group("sales"))).containsExactly(
+                "REVOKE ROLE \"GH_TG_SALES\" FROM ROLE \"GH_BIZ_RETAIL_PUBLIC\"",
+                "REVOKE ROLE \"GH_TG_SALES_WRITE\" FROM ROLE \"GH_USER_ADA\"",
+                "DROP ROLE IF EXISTS \"GH_TG_SALES_WRITE\"",
+                "DROP ROLE IF EXISTS \"GH_TG_SALES\"");
+    }
+
+    @Test
+    void aSharedSchemaDeletedWithItsSchemaDropsTheSchemaGatehouseCreatedThenTheRole() {
+        SchemaRef team = new SchemaRef("LAB", "TEAM");
+        facts.sharedSchemas.add(team);
+        apply(new ManagedRole.SharedSchema("LAB", "TEAM"));
+        facts.sharedSchemas.remove(team);
+        facts.schemaDrops.add(team);
+        assertThat(apply(new ManagedRole.SharedSchema("LAB", "TEAM"))).containsExactly(
+                "DROP SCHEMA IF EXISTS \"LAB\".\"TEAM\"",
+                "DROP ROLE IF EXISTS \"GH_SS_LAB_TEAM\"");
+        assertThat(apply(new ManagedRole.SharedSchema("LAB", "TEAM"))).isEmpty();
+    }
+
+    @Test
     void refusesToTouchARoleOutsideThePrefixOrGrantToAnotherSystemRole() {
         RoleState foreign = new RoleState("ANALYST", true, Set.of(new Grant.RoleExists()));
         assertThatThrownBy(() -> planner.diff(List.of(foreign), r -> Set.of())).hasMessageContaining("outside the managed prefix");
