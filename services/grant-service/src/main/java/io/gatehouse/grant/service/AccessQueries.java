@@ -63,6 +63,15 @@ public class AccessQueries {
                 tables.add(new Path(t.qualified(), group, List.of(userRole, names.tableGroup(group))));
             }
         }
+        for (String group : facts.writeGroupsOf(login)) {
+            String write = names.of(new ManagedRole.GroupWrite(group));
+            groups.add(group);
+            roles.add(write);
+            roles.add(names.tableGroup(group));
+            for (TableRef t : facts.tablesOf(group)) {
+                tables.add(new Path(t.qualified(), group, List.of(userRole, write, names.tableGroup(group))));
+            }
+        }
         List<String> shared = new ArrayList<>();
         for (SchemaRef s : facts.sharedSchemasOf(login)) {
             shared.add(s.qualified());
@@ -85,6 +94,10 @@ public class AccessQueries {
             }
             for (String login : facts.directHoldersOf(group)) {
                 readers.add(new Reader(login, names.user(login), List.of(names.user(login), tg)));
+            }
+            String write = names.of(new ManagedRole.GroupWrite(group));
+            for (String login : facts.writersOf(group)) {
+                readers.add(new Reader(login, names.user(login), List.of(names.user(login), write, tg)));
             }
         });
         SchemaRef schema = new SchemaRef(table.database(), table.schema());
