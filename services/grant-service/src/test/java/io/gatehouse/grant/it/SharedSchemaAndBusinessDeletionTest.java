@@ -33,8 +33,10 @@ class SharedSchemaAndBusinessDeletionTest extends StoryBase {
         String dropped = unique("GONE");
         String member = unique("A");
         Snowflake.user(member);
-        admin("PUT", "/shared-schemas/LAB." + kept, "{\"members\":[\"" + member + "\"]}");
-        admin("PUT", "/shared-schemas/LAB." + dropped, "{\"members\":[\"" + member + "\"]}");
+        String keptPut = admin("PUT", "/shared-schemas/LAB." + kept, "{\"members\":[\"" + member + "\"]}");
+        String droppedPut = admin("PUT", "/shared-schemas/LAB." + dropped, "{\"members\":[\"" + member + "\"]}");
+        // dropSchema needs Gatehouse's CREATE SCHEMA recorded in its ledger: the declaring job must be done
+        await().atMost(LONG).until(() -> Jobs.allDone(List.of(keptPut, droppedPut)));
         await().atMost(LONG).until(() -> SharedSchemaTest.canCreate(member, "LAB." + kept + ".MINE"));
         await().atMost(LONG).until(() -> SharedSchemaTest.canCreate(member, "LAB." + dropped + ".MINE"));
 
