@@ -124,7 +124,8 @@ class TableGroupWritersAndDeletionTest extends StoryBase {
         assertThat(canRead(direct, db + ".S.T")).isFalse();
         assertThat(canInsert(writer, db + ".S.T")).isFalse();
         assertThat(canRead(member, db + ".S.KEPT")).isTrue();
-        given().auth().oauth2(TestTokens.ops()).when().get("/drift").then().statusCode(200).body("$", empty());
+        noDrift(List.of(readRole, readRole + "_WRITE", bizRole, "GH_USER_" + member, "GH_USER_" + direct,
+                "GH_USER_" + writer));
         given().auth().oauth2(TestTokens.platformAdmin()).when().delete("/table-groups/" + group).then()
                 .statusCode(404).contentType("application/problem+json");
 
@@ -147,6 +148,20 @@ class TableGroupWritersAndDeletionTest extends StoryBase {
         given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json").body("{\"logins\":[\"ada\"]}")
                 .when().put("/table-groups/" + unique("nope") + "/writers").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Neither the full scan nor a scan of each role reports drift for these roles (the dropped ones included). Other
+     * stories sharing this application leave drift of their own on purpose, so the full answer is not asserted empty.
+     */
+    static void noDrift(List<String> roles) {
+        List<String> drifted = given().auth().oauth2(TestTokens.ops()).when().get("/drift").then().statusCode(200)
+                .extract().jsonPath().getList("role", String.class);
+        assertThat(drifted).doesNotContainAnyElementsOf(roles);
+        for (String role : roles) {
+            given().auth().oauth2(TestTokens.ops()).queryParam("role", role).when().get("/drift").then().statusCode(200)
+                    .body("$", empty());
+        }
     }
 
     /** The second column of SHOW output (a role's name, or what a grant is on) as the service user sees it. */
