@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Test support: one apply job of many statements from one REST call, a shared schema {@code LAB.<schema>} with
- * {@code members} users (about four statements per member), and what the job left behind (its row, audit, ledger).
+ * {@code members} users (about five statements per member), and what the job left behind (its row, audit, ledger).
  */
 record SharedSchemaJob(String schema, List<String> members, String changeId) {
 
