@@ -1,6 +1,6 @@
 package io.gatehouse.grant.config;
 
-import io.gatehouse.grant.domain.RoleNames;
+import io.gatehouse.naming.RoleNames;
 import java.util.Optional;
 
 /**

@@ -6,6 +6,8 @@ import io.gatehouse.grant.domain.Grant.ManagedSchema;
 import io.gatehouse.grant.domain.Grant.Privilege;
 import io.gatehouse.grant.domain.Grant.RoleExists;
 import io.gatehouse.grant.domain.Grant.UserDefaults;
+import io.gatehouse.naming.Identifier;
+import io.gatehouse.naming.RoleNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -63,7 +65,7 @@ public final class DesiredState {
     }
 
     public RoleState state(ManagedRole role) {
-        String name = names.of(role);
+        String name = role.roleName(names);
         if (role instanceof ManagedRole.User u) {
             return user(name, u.login());
         } else if (role instanceof ManagedRole.Business b) {
@@ -181,7 +183,7 @@ public final class DesiredState {
 
     private Set<Grant> roles(List<ManagedRole> held) {
         Set<Grant> grants = new HashSet<>();
-        held.forEach(r -> grants.add(new Privilege("USAGE", Securable.role(names.of(r)))));
+        held.forEach(r -> grants.add(new Privilege("USAGE", Securable.role(r.roleName(names)))));
         return grants;
     }
 

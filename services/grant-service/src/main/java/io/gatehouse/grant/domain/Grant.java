@@ -1,5 +1,7 @@
 package io.gatehouse.grant.domain;
 
+import io.gatehouse.naming.Identifier;
+
 /**
  * One fact about a managed role that must hold in Snowflake, and that the applied ledger records once done.
  * Each belongs to exactly one role's state: what the role holds, or where the role itself is granted.

@@ -1,5 +1,7 @@
 package io.gatehouse.grant.domain;
 
+import io.gatehouse.naming.Identifier;
+import io.gatehouse.naming.RoleNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +21,9 @@ public sealed interface ManagedRole {
     Kind kind();
 
     String source();
+
+    /** The Snowflake role this stands for, by the documented rule in {@link RoleNames}. */
+    String roleName(RoleNames names);
 
     /** The role a kind and a source (as {@link #source()} gives it) stand for. */
     static ManagedRole of(Kind kind, String source) {
@@ -42,6 +47,10 @@ public sealed interface ManagedRole {
         public String source() {
             return login.toUpperCase(Locale.ROOT);
         }
+
+        public String roleName(RoleNames names) {
+            return names.user(login);
+        }
     }
 
     record Business(String business) implements ManagedRole {
@@ -52,6 +61,10 @@ public sealed interface ManagedRole {
         public String source() {
             return business;
         }
+
+        public String roleName(RoleNames names) {
+            return names.business(business);
+        }
     }
 
     record Group(String group) implements ManagedRole {
@@ -61,6 +74,10 @@ public sealed interface ManagedRole {
 
         public String source() {
             return group;
+        }
+
+        public String roleName(RoleNames names) {
+            return names.tableGroup(group);
         }
     }
 
@@ -73,6 +90,10 @@ public sealed interface ManagedRole {
         public String source() {
             return group;
         }
+
+        public String roleName(RoleNames names) {
+            return names.tableGroupWrite(group);
+        }
     }
 
     record SharedSchema(String database, String schema) implements ManagedRole {
@@ -82,6 +103,10 @@ public sealed interface ManagedRole {
 
         public String source() {
             return Identifier.qualified(List.of(database, schema));
+        }
+
+        public String roleName(RoleNames names) {
+            return names.sharedSchema(database, schema);
         }
     }
 }

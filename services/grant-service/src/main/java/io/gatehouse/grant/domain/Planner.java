@@ -5,6 +5,7 @@ import io.gatehouse.grant.domain.Grant.ManagedSchema;
 import io.gatehouse.grant.domain.Grant.Privilege;
 import io.gatehouse.grant.domain.Grant.RoleExists;
 import io.gatehouse.grant.domain.Grant.UserDefaults;
+import io.gatehouse.naming.Identifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public final class Planner {
                 continue;
             }
             for (ManagedRole held : desired.holds(role)) {
-                if (seen.add(held) && !applied.apply(desired.names().of(held)).contains(new RoleExists())) {
+                if (seen.add(held) && !applied.apply(held.roleName(desired.names())).contains(new RoleExists())) {
                     queue.add(held);
                 }
             }

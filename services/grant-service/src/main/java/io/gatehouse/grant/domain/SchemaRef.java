@@ -1,5 +1,7 @@
 package io.gatehouse.grant.domain;
 
+import io.gatehouse.naming.Identifier;
+import io.gatehouse.naming.InvalidNameException;
 import java.util.List;
 
 /** A schema by the names Snowflake stores. */

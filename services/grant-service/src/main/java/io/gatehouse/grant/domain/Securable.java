@@ -1,5 +1,6 @@
 package io.gatehouse.grant.domain;
 
+import io.gatehouse.naming.Identifier;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.gatehouse.grant.persistence;
 
 import io.gatehouse.grant.domain.Grant;
-import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.Securable;
+import io.gatehouse.naming.Identifier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,9 +1,9 @@
 package io.gatehouse.grant.persistence;
 
 import io.gatehouse.grant.domain.Grant;
-import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.Securable;
 import io.gatehouse.grant.domain.Statement;
+import io.gatehouse.naming.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

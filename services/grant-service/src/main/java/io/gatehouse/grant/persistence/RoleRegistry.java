@@ -1,8 +1,8 @@
 package io.gatehouse.grant.persistence;
 
-import io.gatehouse.grant.domain.InvalidNameException;
 import io.gatehouse.grant.domain.ManagedRole;
-import io.gatehouse.grant.domain.RoleNames;
+import io.gatehouse.naming.InvalidNameException;
+import io.gatehouse.naming.RoleNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public class RoleRegistry {
 
     /** The role's name, registered to it; throws {@link InvalidNameException} when another source holds the name. */
     public String claim(RoleNames names, ManagedRole role) {
-        String name = names.of(role);
+        String name = role.roleName(names);
         // insert-first: of two transactions claiming one name, the second waits for the first and then reads its owner
         em.createNativeQuery("insert into role_registry (role_name, kind, source) values (?1, ?2, ?3) "
                         + "on conflict do nothing")
@@ -38,7 +38,7 @@ public class RoleRegistry {
 
     /** The role's name when it is registered to this role (a role that may exist), without registering it. */
     public Optional<String> registered(RoleNames names, ManagedRole role) {
-        String name = names.of(role);
+        String name = role.roleName(names);
         return RoleRegistration.<RoleRegistration>findByIdOptional(name).filter(r -> r.heldBy(role)).map(r -> name);
     }
 

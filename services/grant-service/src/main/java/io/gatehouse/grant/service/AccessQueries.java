@@ -1,10 +1,9 @@
 package io.gatehouse.grant.service;
 
-import io.gatehouse.grant.domain.ManagedRole;
-import io.gatehouse.grant.domain.RoleNames;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
+import io.gatehouse.naming.RoleNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public class AccessQueries {
             }
         }
         for (String group : facts.writeGroupsOf(login)) {
-            String write = names.of(new ManagedRole.GroupWrite(group));
+            String write = names.tableGroupWrite(group);
             groups.add(group);
             roles.add(write);
             roles.add(names.tableGroup(group));
@@ -95,14 +94,14 @@ public class AccessQueries {
             for (String login : facts.directHoldersOf(group)) {
                 readers.add(new Reader(login, names.user(login), List.of(names.user(login), tg)));
             }
-            String write = names.of(new ManagedRole.GroupWrite(group));
+            String write = names.tableGroupWrite(group);
             for (String login : facts.writersOf(group)) {
                 readers.add(new Reader(login, names.user(login), List.of(names.user(login), write, tg)));
             }
         });
         SchemaRef schema = new SchemaRef(table.database(), table.schema());
         if (facts.sharedSchemaKnown(schema)) {
-            String ss = names.of(new ManagedRole.SharedSchema(schema.database(), schema.schema()));
+            String ss = names.sharedSchema(schema.database(), schema.schema());
             for (String login : facts.membersOf(schema)) {
                 readers.add(new Reader(login, names.user(login), List.of(names.user(login), ss)));
             }

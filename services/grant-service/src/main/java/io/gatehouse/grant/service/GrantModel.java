@@ -3,8 +3,8 @@ package io.gatehouse.grant.service;
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.domain.DesiredState;
 import io.gatehouse.grant.domain.Planner;
-import io.gatehouse.grant.domain.RoleNames;
 import io.gatehouse.grant.persistence.FactStore;
+import io.gatehouse.naming.RoleNames;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The domain objects wired to the configuration and the service's facts. */

@@ -1,7 +1,7 @@
 package io.gatehouse.grant.snowflake;
 
-import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.naming.Identifier;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.gatehouse.grant.snowflake;
 
 import io.gatehouse.grant.domain.Grant;
-import io.gatehouse.grant.domain.Identifier;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.Securable;
+import io.gatehouse.naming.Identifier;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

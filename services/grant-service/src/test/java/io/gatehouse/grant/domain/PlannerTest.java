@@ -3,6 +3,8 @@ package io.gatehouse.grant.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.naming.Identifier;
+import io.gatehouse.naming.RoleNames;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.gatehouse.grant.domain;
+package io.gatehouse.naming;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gatehouse.grant.domain;
+package io.gatehouse.naming;
 
 import io.gatehouse.errors.InvalidInputException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gatehouse.grant.domain;
+package io.gatehouse.naming;
 
 import java.util.Locale;
 import java.util.Set;
@@ -13,8 +13,8 @@ import java.util.Set;
  *       {@code GH_BIZ_..._PUBLIC}, {@code GH_SS_<DB>_<SCHEMA>}) and must stay within 255 characters.</li>
  * </ol>
  * So every role name is a plain unquoted-style identifier (it is still always quoted when used). The mapping
- * is not injective ({@code a.b} and {@code a_b} both give {@code A_B}): the service keeps a registry of which
- * source owns which name and refuses the second source, never merging the two.
+ * is not injective ({@code a.b} and {@code a_b} both give {@code A_B}): the grant-service keeps a registry of
+ * which source owns which name and refuses the second source, never merging the two.
  */
 public final class RoleNames {
 
@@ -54,20 +54,6 @@ public final class RoleNames {
 
     public String sharedSchema(String database, String schema) {
         return name("shared schema", "SS_", map("database", database) + "_" + map("schema", schema), "");
-    }
-
-    public String of(ManagedRole role) {
-        if (role instanceof ManagedRole.User u) {
-            return user(u.login());
-        } else if (role instanceof ManagedRole.Business b) {
-            return business(b.business());
-        } else if (role instanceof ManagedRole.Group g) {
-            return tableGroup(g.group());
-        } else if (role instanceof ManagedRole.GroupWrite w) {
-            return tableGroupWrite(w.group());
-        }
-        ManagedRole.SharedSchema s = (ManagedRole.SharedSchema) role;
-        return sharedSchema(s.database(), s.schema());
     }
 
     /** True for names this instance manages: carrying the prefix and not a system role. */
