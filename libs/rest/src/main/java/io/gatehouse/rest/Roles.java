@@ -7,6 +7,8 @@ public final class Roles {
     public static final String PLATFORM_ADMIN = "platform-admin";
     /** May read and ask questions. */
     public static final String OPS = "ops";
+    /** An HR system's account: may post joins and leaves to the identity-bridge, nothing else. */
+    public static final String IDENTITY_WRITER = "identity-writer";
 
     private Roles() {
     }

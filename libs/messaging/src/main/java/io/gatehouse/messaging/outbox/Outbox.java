@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Publishes events the only safe way: as rows written in the caller's transaction. If the transaction
@@ -28,7 +29,20 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends GatehouseEvent> CloudEvent<T> publish(T event) {
-        CloudEvent<T> cloudEvent = CloudEvent.of(config.source(), event);
+        return write(CloudEvent.of(config.source(), event));
+    }
+
+    /**
+     * As {@link #publish(GatehouseEvent)}, with the event time the caller chose: for a stream whose consumers order
+     * changes by event time, a producer running as several instances (several clocks) hands out each key's times itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends GatehouseEvent> CloudEvent<T> publish(T event, Instant time) {
+        return write(new CloudEvent<>(UUID.randomUUID().toString(), config.source(), time, event));
+    }
+
+    private <T extends GatehouseEvent> CloudEvent<T> write(CloudEvent<T> cloudEvent) {
+        T event = cloudEvent.data();
         OutboxEvent row = new OutboxEvent();
         row.id = cloudEvent.id();
         row.topic = cloudEvent.topic();
