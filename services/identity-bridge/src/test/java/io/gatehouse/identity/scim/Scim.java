@@ -40,7 +40,7 @@ public final class Scim {
 
     /** A raw request with the token, sending SCIM's media type. */
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(MEDIA).accept(MEDIA);
+        return given().auth().oauth2(token).contentType(MEDIA + "; charset=UTF-8").accept(MEDIA);
     }
 
     public static String marker() {
