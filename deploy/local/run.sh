@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The whole Gatehouse system on this machine, on embedded defaults: a Kafka broker, the Fivetran and
-# Snowflake sandboxes, and the four services (embedded H2 databases under deploy/local/data/db).
+# Snowflake sandboxes, and the five services (embedded H2 databases under deploy/local/data/db).
 #   deploy/local/run.sh up       build if needed, start everything, print where it answers
 #   deploy/local/run.sh down     stop everything (data kept; `reset` wipes it)
 #   deploy/local/run.sh status | logs <name> | token [role] | reset
+#   deploy/local/run.sh join <login> <business> | leave <login> <business>
+#                                an HR event through the identity-bridge (UserJoinedBusiness / UserLeftBusiness)
+#   deploy/local/run.sh scim-token [name]
+#                                a SCIM bearer token for an identity provider (or curl) at :8185/scim/v2
 # Needs only a JDK 17+: ./mvnw brings Maven, Maven brings every jar from Maven Central.
 set -euo pipefail
 
@@ -35,7 +39,8 @@ export GATEHOUSE_WEBHOOK_REGISTER_PUBLIC_URL="http://127.0.0.1:8183"
 # URL the prod profile refuses to start unless this switch is set; the services log a WARN that H2 is single-instance.
 export GATEHOUSE_DB_EMBEDDED=true
 
-services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184)
+services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184 identity-bridge:8185)
+identity_url="http://127.0.0.1:8185"
 
 pid_of() { cat "$run/$1.pid" 2>/dev/null || true; }
 alive() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
@@ -71,8 +76,13 @@ classpath_of() { # module -> runtime classpath of the module's jar, cached
 }
 
 build() {
-  if [ "${GATEHOUSE_SKIP_BUILD:-}" = 1 ] && [ -f "$root/services/grant-service/target/quarkus-app/quarkus-run.jar" ]; then
-    return 0
+  if [ "${GATEHOUSE_SKIP_BUILD:-}" = 1 ]; then
+    # Skipped only while every service has a jar: a checkout that gained a service builds once more.
+    local entry missing=""
+    for entry in "${services[@]}"; do
+      [ -f "$root/services/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing=1
+    done
+    [ -z "$missing" ] && return 0
   fi
   echo "building (./mvnw install -DskipTests; about 2 minutes the first time)..."
   "$root/mvnw" -q -B -f "$root/pom.xml" install -DskipTests
@@ -97,6 +107,8 @@ up() {
 Gatehouse is up. Try:
   token=\$($0 token platform-admin)
   curl -s -H "Authorization: Bearer \$token" http://127.0.0.1:8181/onboarding-requests
+  $0 join ada finance     (then: curl -s -H "Authorization: Bearer \$token" http://127.0.0.1:8184/users/ada/access)
+  $0 scim-token           (a SCIM bearer token for http://127.0.0.1:8185/scim/v2)
   OpenAPI: http://127.0.0.1:8181/q/openapi  Metrics: http://127.0.0.1:8184/q/metrics
   Fivetran sandbox: http://127.0.0.1:8189   Snowflake sandbox: jdbc:snowflake://127.0.0.1:8190/?ssl=off&account=LOCAL
 Stop with: $0 down
@@ -104,7 +116,8 @@ INFO
 }
 
 down() {
-  for name in grant-service webhook-receiver connector-service onboarding-service snowflake-sandbox fivetran-sandbox; do
+  for name in identity-bridge grant-service webhook-receiver connector-service onboarding-service snowflake-sandbox \
+      fivetran-sandbox; do
     if alive "$name"; then
       local p; p=$(pid_of "$name")
       kill -TERM "$p"
@@ -119,7 +132,8 @@ down() {
 
 status() {
   "$here/kafka-local.sh" status || true
-  for name in fivetran-sandbox snowflake-sandbox onboarding-service connector-service webhook-receiver grant-service; do
+  for name in fivetran-sandbox snowflake-sandbox onboarding-service connector-service webhook-receiver grant-service \
+      identity-bridge; do
     if alive "$name"; then echo "$name: running (pid $(pid_of "$name"))"; else echo "$name: stopped"; fi
   done
 }
@@ -128,12 +142,52 @@ token() {
   java -cp "$(classpath_of libs/testing)" io.gatehouse.testing.auth.TestTokens "${1:-platform-admin}"
 }
 
+json_text() { local s=${1//\\/\\\\}; printf '%s' "${s//\"/\\\"}"; } # a JSON string's inside
+
+identity_post() { # path json: POST as the development platform-admin; sets reply_status and reply_body (one line)
+  local bearer out
+  bearer=$(token platform-admin)
+  out=$(curl -sS -X POST -H "Authorization: Bearer $bearer" -H "Content-Type: application/json" --data "$2" \
+    -w '\n%{http_code}' "$identity_url$1") || { echo "the identity-bridge does not answer at $identity_url (up?)" >&2; exit 1; }
+  reply_status=${out##*$'\n'}
+  reply_body=$(printf '%s' "${out%$'\n'*}" | tr -d '\n')
+}
+
+membership() { # joined|left login business: a one-event HR batch, as an HR system posts it
+  local change=$1
+  [ $# -eq 3 ] || { echo "usage: $0 join|leave <login> <business>" >&2; exit 2; }
+  local login business batch
+  login=$(json_text "$2") business=$(json_text "$3")
+  # A fresh id each call: the bridge answers a repeated batchId with the first answer and publishes nothing.
+  batch="run-sh-$change-$(date -u +%Y%m%dT%H%M%SZ)-$$-$RANDOM"
+  local event="{\"change\":\"$change\",\"userId\":\"$login\",\"login\":\"$login\",\"business\":\"$business\"}"
+  identity_post /identity-events "{\"batchId\":\"$batch\",\"events\":[$event]}"
+  echo "$change $2 $3: HTTP $reply_status $reply_body"
+  [ "${reply_status:0:1}" = 2 ]
+}
+
+scim_token() { # name: prints the new token alone on stdout (it is shown only this once)
+  identity_post /scim-tokens "{\"name\":\"$(json_text "$1")\"}"
+  if [ "$reply_status" != 201 ]; then
+    echo "no SCIM token: HTTP $reply_status $reply_body" >&2; exit 1
+  fi
+  local id
+  id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$reply_body")
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p' <<<"$reply_body"
+  echo "SCIM token \"$1\" for $identity_url/scim/v2, shown this once (revoke: DELETE /scim-tokens/$id)" >&2
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
   logs) tail -n "${3:-100}" "$run/${2:?name}.log" ;;
   token) token "${2:-platform-admin}" ;;
+  join) shift; membership joined "$@" ;;
+  leave) shift; membership left "$@" ;;
+  scim-token) scim_token "${2:-local-idp}" ;;
   reset) down; rm -rf "$data"; echo "local data wiped" ;;
-  *) echo "usage: $0 up|down|status|logs <name>|token [role]|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|logs <name>|token [role]|join <login> <business>|leave <login> <business>|" >&2
+     echo "       scim-token [name]|reset" >&2
+     exit 2 ;;
 esac
