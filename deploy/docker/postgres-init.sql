@@ -3,3 +3,4 @@ CREATE DATABASE onboarding;
 CREATE DATABASE connector;
 CREATE DATABASE webhook;
 CREATE DATABASE grant_service;
+CREATE DATABASE identity;
