@@ -24,7 +24,7 @@ class KubernetesManifestsIT {
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEY|CREDENTIAL).*");
 
     @ParameterizedTest
-    @ValueSource(strings = {"onboarding-service", "connector-service", "webhook-receiver", "grant-service"})
+    @ValueSource(strings = {"onboarding-service", "connector-service", "webhook-receiver", "grant-service", "identity-bridge"})
     void everyServiceRunsTwiceBehindProbesWithSettingsFromConfigMapAndSecret(String service) throws Exception {
         List<JsonNode> resources = read(service);
         JsonNode deployment = only(resources, "Deployment");

@@ -4,13 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.types.GroupResource;
+import com.unboundid.scim2.common.types.Member;
+import com.unboundid.scim2.common.types.UserResource;
 import io.gatehouse.events.CloudEvent;
+import io.gatehouse.events.CloudEventHeaders;
+import io.gatehouse.events.EventType;
+import io.gatehouse.events.TableAdded;
+import io.gatehouse.events.Topics;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,14 +30,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end, the four packaged services in their own JVMs: a platform team asks for a source, the owner
+ * End to end, the packaged services in their own JVMs: a platform team asks for a source, the owner
  * completes the Connect Card in "Fivetran" and comes back, the sync lands tables, and a member of the
- * business the tables are published in reads them in "Snowflake" with her own role, until she leaves.
+ * business the tables are published in reads them in "Snowflake" with her own role, until she leaves. And an
+ * identity provider, through the identity-bridge's SCIM API, puts a person into a business and takes her out again.
  */
 class OnboardingToAccessIT {
 
@@ -96,6 +109,51 @@ class OnboardingToAccessIT {
         });
     }
 
+    @Test
+    void aPersonAnIdentityProviderPutsInABusinessGroupReadsItsTablesUntilTakenOut() throws Exception {
+        // a treasury table landed and published in treasury, announced as the connector-service announces tables
+        KafkaEvents.send(system.companion, KafkaEvents.record(CloudEvent.of("/connector", new TableAdded(
+                "RAW", "LEDGER_TREASURY", "ACCOUNTS", "ledger_treasury", List.of("treasury"), null, null))));
+
+        // the platform team makes the identity provider its SCIM token
+        String token = given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                .body(Map.of("name", "e2e identity provider"))
+                .post(system.identity.baseUrl() + "/scim-tokens").then().statusCode(201).extract().path("token");
+
+        // the provider (Ping Identity's SCIM SDK here) provisions Grace and the treasury group, then adds her to it
+        Client http = ClientBuilder.newClient()
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer " + token));
+        try {
+            ScimService scim = new ScimService(http.target(system.identity.baseUrl() + "/scim/v2"));
+            UserResource grace = scim.create("Users", new UserResource().setUserName("grace@example.com").setActive(true));
+            GroupResource treasury = scim.create("Groups", new GroupResource().setDisplayName("biz-treasury"));
+            scim.modifyRequest("Groups", treasury.getId())
+                    .addValues("members", new Member().setValue(grace.getId()))
+                    .invoke(GroupResource.class);
+
+            ConsumerRecord<String, String> joined = KafkaEvents.awaitRecord(system.companion, Topics.IDENTITY,
+                    record -> grace.getId().equals(record.key()), WAIT);
+            assertThat(KafkaEvents.header(joined, CloudEventHeaders.TYPE)).contains(EventType.USER_JOINED_BUSINESS.ceType());
+            assertThat(JsonPath.from(joined.value()).getMap("$"))
+                    .containsEntry("login", "GRACE").containsEntry("business", "treasury");
+
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(SQLException.class)
+                    .untilAsserted(() -> assertThat(graceCounts("RAW.LEDGER_TREASURY.ACCOUNTS")).isEqualTo(2));
+
+            // the provider takes her out of the group as Okta does, by a filter on the member
+            scim.modifyRequest("Groups", treasury.getId())
+                    .removeValues("members[value eq \"" + grace.getId() + "\"]")
+                    .invoke(GroupResource.class);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> graceCounts("RAW.LEDGER_TREASURY.ACCOUNTS"));
+                assertThat(refused.getErrorCode()).isEqualTo(2003);
+            });
+        } finally {
+            http.close();
+        }
+    }
+
     private static JsonPath awaitState(String id, String state) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> state.equals(view(id).getString("state")));
         return view(id);
@@ -106,12 +164,20 @@ class OnboardingToAccessIT {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** Ada's own session, on her own Gatehouse role, counting a table's rows as any analyst would. */
     private static long adaCounts(String table) throws SQLException {
+        return counts("ADA", SystemUnderTest.ADA_PASSWORD, table);
+    }
+
+    private static long graceCounts(String table) throws SQLException {
+        return counts("GRACE", SystemUnderTest.GRACE_PASSWORD, table);
+    }
+
+    /** A person's own session, on her own Gatehouse role, counting a table's rows as any analyst would. */
+    private static long counts(String login, String password, String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection(system.snowflake.jdbcUrl(),
-                system.snowflake.connectionProperties("ADA", SystemUnderTest.ADA_PASSWORD));
+                system.snowflake.connectionProperties(login, password));
              Statement statement = connection.createStatement()) {
-            statement.execute("USE ROLE GH_USER_ADA");
+            statement.execute("USE ROLE GH_USER_" + login);
             try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 rows.next();
                 return rows.getLong(1);

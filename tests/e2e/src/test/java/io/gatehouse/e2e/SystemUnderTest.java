@@ -17,13 +17,14 @@ import java.util.Map;
 
 /**
  * The whole system as it runs in production, on this machine: a real Kafka broker, the Fivetran and
- * Snowflake sandboxes, and the four packaged services, each in its own JVM, wired only by configuration.
+ * Snowflake sandboxes, and the five packaged services, each in its own JVM, wired only by configuration.
  */
 final class SystemUnderTest implements AutoCloseable {
 
     static final String GROUP = "e2e_group";
     static final String CREDENTIAL = "correct-horse";
     static final String ADA_PASSWORD = "ada-password";
+    static final String GRACE_PASSWORD = "grace-password";
     private static final String FIVETRAN_KEY = "e2e-key";
     private static final String FIVETRAN_SECRET = "e2e-secret";
     private static final String STATE_KEY = "e2e-state-key-e2e-state-key-e2e-state-key";
@@ -39,6 +40,7 @@ final class SystemUnderTest implements AutoCloseable {
     final ServiceProcess connector;
     final ServiceProcess webhook;
     final ServiceProcess grant;
+    final ServiceProcess identity;
     private final List<AutoCloseable> started = new ArrayList<>();
 
     SystemUnderTest() throws Exception {
@@ -71,7 +73,8 @@ final class SystemUnderTest implements AutoCloseable {
         connector = service("connector-service", freePort(), connectorEnv);
         webhook = service("webhook-receiver", webhookPort, webhookEnv);
         grant = service("grant-service", freePort(), grantEnv);
-        for (ServiceProcess process : List.of(onboarding, connector, webhook, grant)) {
+        identity = service("identity-bridge", freePort(), ServiceProcess.baseEnv(bootstrap));
+        for (ServiceProcess process : List.of(onboarding, connector, webhook, grant, identity)) {
             process.awaitReady(Duration.ofSeconds(120));
         }
         awaitWebhookRegistered();
@@ -87,20 +90,26 @@ final class SystemUnderTest implements AutoCloseable {
 
     /**
      * What exists in Snowflake before Gatehouse acts: its least-privilege service role (the setup in
-     * services/grant-service/README.md), a person, and the tables Fivetran lands for the {@code erp} source.
+     * services/grant-service/README.md), two people, the tables Fivetran lands for the {@code erp} source, and a
+     * treasury table of another source (announced by the SCIM story itself).
      */
     private void landTablesAndPeople() {
         snowflake.provisionServiceUser("GATEHOUSE_ADMIN", "GATEHOUSE_SVC", SERVICE_PASSWORD);
         for (String sql : List.of(
                 "CREATE USER ADA PASSWORD = '" + ADA_PASSWORD + "'",
                 "GRANT OWNERSHIP ON USER ADA TO ROLE GATEHOUSE_ADMIN",
+                "CREATE USER GRACE PASSWORD = '" + GRACE_PASSWORD + "'",
+                "GRANT OWNERSHIP ON USER GRACE TO ROLE GATEHOUSE_ADMIN",
                 "CREATE DATABASE RAW",
                 "CREATE SCHEMA RAW.ERP_DBO",
                 "CREATE SCHEMA RAW.ERP_SALES",
                 "CREATE TABLE RAW.ERP_DBO.CUSTOMERS (ID NUMBER, NAME VARCHAR)",
                 "CREATE TABLE RAW.ERP_DBO.ORDERS (ID NUMBER, CUSTOMER_ID NUMBER)",
                 "CREATE TABLE RAW.ERP_SALES.INVOICES (ID NUMBER, AMOUNT NUMBER)",
-                "INSERT INTO RAW.ERP_DBO.CUSTOMERS VALUES (1, 'Acme')")) {
+                "INSERT INTO RAW.ERP_DBO.CUSTOMERS VALUES (1, 'Acme')",
+                "CREATE SCHEMA RAW.LEDGER_TREASURY",
+                "CREATE TABLE RAW.LEDGER_TREASURY.ACCOUNTS (ID NUMBER, IBAN VARCHAR)",
+                "INSERT INTO RAW.LEDGER_TREASURY.ACCOUNTS VALUES (1, 'CH93'), (2, 'DE89')")) {
             snowflake.executeAsAdmin(sql);
         }
     }
