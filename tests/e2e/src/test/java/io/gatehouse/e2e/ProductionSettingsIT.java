@@ -7,6 +7,8 @@ import io.gatehouse.testing.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged services in their production profile refuse to start without the settings that have no safe default,
@@ -17,9 +19,10 @@ class ProductionSettingsIT {
 
     private static final Map<String, String> BROKER_AND_IDP = ServiceProcess.baseEnv("127.0.0.1:1");
 
-    @Test
-    void noDatabaseUrlMeansNoStart() throws Exception {
-        assertRefused("onboarding-service", BROKER_AND_IDP, "GATEHOUSE_DB_URL is not set");
+    @ParameterizedTest
+    @ValueSource(strings = {"onboarding-service", "identity-bridge"})
+    void noDatabaseUrlMeansNoStart(String service) throws Exception {
+        assertRefused(service, BROKER_AND_IDP, "GATEHOUSE_DB_URL is not set");
     }
 
     @Test
