@@ -8,6 +8,13 @@ import java.util.List;
 @ConfigMapping(prefix = "gatehouse.onboarding")
 public interface OnboardingConfig {
 
+    /**
+     * The grant-service's {@code gatehouse.grant.managed-prefix}: the table group and the businesses of a request are
+     * checked against the role names it will derive from them.
+     */
+    @WithDefault("GH_")
+    String managedPrefix();
+
     /** Page size of {@code GET /onboarding-requests} when the caller gives none. */
     @WithDefault("20")
     int defaultPageSize();

@@ -2,6 +2,8 @@ package io.gatehouse.onboarding.rest;
 
 import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.onboarding.config.OnboardingConfig;
+import io.gatehouse.naming.InvalidNameException;
+import io.gatehouse.naming.RoleNames;
 import io.gatehouse.onboarding.domain.CredentialKeys;
 import io.gatehouse.rest.FieldPaths;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * Checks a new request (and a reactivation's body) in one pass, so the 400 names every bad field at once: Bean Validation, then the
- * credential rule on {@code config} keys, then keys that Gatehouse sets itself.
+ * credential rule on {@code config} keys, then keys that Gatehouse sets itself, then the grant-service's role-name rule on
+ * the table group and the businesses (a name it could not represent would be accepted here and dead-lettered there).
  */
 @ApplicationScoped
 public class RequestValidation {
@@ -23,10 +26,12 @@ public class RequestValidation {
 
     private final Validator validator;
     private final CredentialKeys credentials;
+    private final RoleNames names;
 
     RequestValidation(Validator validator, OnboardingConfig config) {
         this.validator = validator;
         this.credentials = new CredentialKeys(config.credentialMarkers());
+        this.names = new RoleNames(config.managedPrefix());
     }
 
     /** The reactivation body as given, or {@link InvalidInputException} naming every bad field. */
@@ -59,8 +64,28 @@ public class RequestValidation {
             body.config().keySet().stream().filter(RESERVED_KEYS::contains).forEach(key -> errors.add(
                     new InvalidInputException.Violation("config." + key, "is set by Gatehouse from schemaName")));
         }
+        if (body.tableGroup() != null && !body.tableGroup().isBlank()) {
+            // The write role is the longer name: a group whose write role cannot exist is refused as a whole.
+            roleName(errors, "tableGroup", () -> names.tableGroupWrite(body.tableGroup()));
+        }
+        if (body.businesses() != null) {
+            for (int i = 0; i < body.businesses().size(); i++) {
+                String business = body.businesses().get(i);
+                if (business != null && !business.isBlank()) {
+                    roleName(errors, "businesses[" + i + "]", () -> names.business(business));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has " + errors.size() + " invalid field(s).", errors);
+        }
+    }
+
+    private static void roleName(List<InvalidInputException.Violation> errors, String field, Runnable rule) {
+        try {
+            rule.run();
+        } catch (InvalidNameException e) {
+            errors.add(new InvalidInputException.Violation(field, e.getMessage()));
         }
     }
 }

@@ -62,6 +62,23 @@ class ValidationTest {
                 .body("errors.field", containsInAnyOrder("owner.name", "owner.email", "businesses[1]", "schemaName", "service"));
     }
 
+    /** The grant-service's role-name rule (libs/naming), applied at intake rather than dead-lettered at the end. */
+    @Test
+    void namesNoRoleCanCarryAreRefusedAtIntake() {
+        String marker = marker();
+        Map<String, Object> body = body(marker);
+        body.put("tableGroup", "sales'core");
+        body.put("businesses", List.of("finance", "zoë", "fin;ance"));
+        body.put("schemaName", "names_" + marker);
+
+        Requests.post(body).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("tableGroup", "businesses[1]", "businesses[2]"));
+        assertThat(KafkaEvents.recordsWithin(companion, Topics.ONBOARDING,
+                r -> r.value().contains("names_" + marker), Duration.ofSeconds(3))).isEmpty();
+    }
+
     @Test
     void credentialsInConfigAreRefusedAndNothingIsPublished() {
         String marker = marker();
