@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * SCIM discovery (RFC 7644 4): what this service provider supports, its resource types and their schemas. The
@@ -117,5 +118,11 @@ public class ScimDiscoveryResource {
         } catch (IOException e) {
             throw new IllegalStateException("the schema " + file + " is missing from the build", e);
         }
+    }
+
+    /** SCIM bodies for every failure here, database outages as 503 (ScimProblemMapper). */
+    @ServerExceptionMapper
+    Response failure(RuntimeException e) {
+        return ScimProblemMapper.answer(e);
     }
 }

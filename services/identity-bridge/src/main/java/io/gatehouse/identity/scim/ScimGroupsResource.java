@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** SCIM Groups (RFC 7644 3.3-3.6); a group named as a business drives that business's membership. */
 @Path(ScimHttp.BASE_PATH + "/Groups")
@@ -105,5 +106,11 @@ public class ScimGroupsResource {
     /** Without members, not even read: a group of 50,000 people listed for its name only. */
     private static ObjectNode bare(ScimGroup group, UriInfo uri) {
         return ScimViews.group(group, List.of(), java.util.Map.of(), ScimHttp.base(uri));
+    }
+
+    /** SCIM bodies for every failure here, database outages as 503 (ScimProblemMapper). */
+    @ServerExceptionMapper
+    Response failure(RuntimeException e) {
+        return ScimProblemMapper.answer(e);
     }
 }

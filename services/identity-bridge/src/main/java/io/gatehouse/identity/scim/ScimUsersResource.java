@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * SCIM Users (RFC 7644 3.3-3.6). Authorised by the SCIM bearer token ({@link ScimBearer}), not by the platform's JWTs:
@@ -98,5 +99,11 @@ public class ScimUsersResource {
 
     private com.fasterxml.jackson.databind.node.ObjectNode view(ScimUser user, UriInfo uri) {
         return ScimViews.user(user, queries.groupsOf(user.id), ScimHttp.base(uri));
+    }
+
+    /** SCIM bodies for every failure here, database outages as 503 (ScimProblemMapper). */
+    @ServerExceptionMapper
+    Response failure(RuntimeException e) {
+        return ScimProblemMapper.answer(e);
     }
 }
