@@ -43,7 +43,6 @@ public class ScimDiscoveryResource {
     public Response serviceProviderConfig(@Context UriInfo uri) {
         ObjectNode body = ScimJson.object();
         body.putArray("schemas").add(ScimSchemas.SERVICE_PROVIDER_CONFIG);
-        body.put("documentationUri", "https://github.com/gatehouse/gatehouse/tree/main/services/identity-bridge");
         body.putObject("patch").put("supported", true);
         body.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
         body.putObject("filter").put("supported", true).put("maxResults", config.scim().maxResults());

@@ -27,7 +27,7 @@ public class OnboardingRequest extends PanacheEntityBase {
 
     @Id
     public String id;
-    @Column(name = "idempotency_key")
+    @Column(name = "client_idempotency_key")
     public String idempotencyKey;
     /** SHA-256 of the canonical request body: a replay with the same key must carry the same body. */
     public String fingerprint;
@@ -72,8 +72,8 @@ public class OnboardingRequest extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Optional<OnboardingRequest> byIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
+    public static Optional<OnboardingRequest> byIdempotencyKey(String caller, String key) {
+        return find("requestedBy = ?1 and idempotencyKey = ?2", caller, key).firstResultOptional();
     }
 
     /** Newest first; {@code owner} matches the owner's name or email, case-insensitively, in part; null filters match all. */

@@ -64,7 +64,7 @@ public class OnboardingRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Ask for a source", description = "202 with the request id; the connector-service creates "
-            + "the Fivetran connection and a Connect Card. A retry with the same Idempotency-Key returns the first answer.")
+            + "the Fivetran connection and a Connect Card. A retry with the same Idempotency-Key from the same caller returns the first answer; keys are each caller's own.")
     public Response create(NewOnboardingRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context SecurityContext security) {
         validation.check(body);
@@ -75,18 +75,19 @@ public class OnboardingRequestResource {
         }
         // Of the body as the client sent it: fingerprints stored by earlier versions must still match.
         String fingerprint = CanonicalJson.fingerprint(body);
+        String caller = security.getUserPrincipal().getName();
         if (key != null) {
-            Optional<OnboardingRequest> first = requests.byIdempotencyKey(key);
+            Optional<OnboardingRequest> first = requests.byIdempotencyKey(caller, key);
             if (first.isPresent()) {
                 return replay(first.get(), fingerprint);
             }
         }
         OnboardingRequest created;
         try {
-            created = requests.create(body.command(), key, fingerprint, security.getUserPrincipal().getName());
+            created = requests.create(body.command(), key, fingerprint, caller);
         } catch (RuntimeException e) {
             // Two retries raced: the other one holds the key now, and its answer is the answer.
-            Optional<OnboardingRequest> first = key == null ? Optional.empty() : requests.byIdempotencyKey(key);
+            Optional<OnboardingRequest> first = key == null ? Optional.empty() : requests.byIdempotencyKey(caller, key);
             if (first.isEmpty()) {
                 throw e;
             }

@@ -60,9 +60,10 @@ public class OnboardingRequests {
         return request;
     }
 
+    /** The request this caller made with this key; keys are scoped to the caller (the token's subject). */
     @Transactional
-    public Optional<OnboardingRequest> byIdempotencyKey(String key) {
-        return OnboardingRequest.byIdempotencyKey(key);
+    public Optional<OnboardingRequest> byIdempotencyKey(String caller, String key) {
+        return OnboardingRequest.byIdempotencyKey(caller, key);
     }
 
     /** Asks the connector-service for a fresh card; not found for an unknown request, a conflict when a card no longer helps. */

@@ -93,6 +93,19 @@ class CreateRequestTest {
                 r -> r.value().contains("ada+" + marker + "@"), Duration.ofSeconds(3))).hasSize(1);
     }
 
+    /** A key is the caller's own: another caller reusing it makes its own request and never learns the first one's id. */
+    @Test
+    void idempotencyKeysAreScopedToTheCaller() {
+        String key = "shared-" + marker();
+        String first = asAdmin().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(marker()))
+                .post("/onboarding-requests").then().statusCode(202).extract().path("id");
+        String other = io.restassured.RestAssured.given()
+                .auth().oauth2(io.gatehouse.testing.auth.TestTokens.token("another-team", "platform-admin"))
+                .contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(marker()))
+                .post("/onboarding-requests").then().statusCode(202).extract().path("id");
+        assertThat(other).isNotEqualTo(first);
+    }
+
     /** config and businesses live in JSON columns: they come back as sent, config's keys sorted at every level. */
     @Test
     void configAndBusinessesComeBackAsSent() throws Exception {
