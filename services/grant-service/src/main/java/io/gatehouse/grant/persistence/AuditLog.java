@@ -30,7 +30,8 @@ public class AuditLog {
     }
 
     /** Newest first; each filter applies when given. {@code login} matches the user an entry was about. */
-    public List<AuditEntry> find(String login, String role, String eventId, int limit) {
+    /** Newest first; {@code beforeId} (null: from the newest) pages back through older entries by id. */
+    public List<AuditEntry> find(String login, String role, String eventId, Long beforeId, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (login != null) {
@@ -44,6 +45,10 @@ public class AuditLog {
         if (eventId != null) {
             where.add("eventId = :event");
             params.and("event", eventId);
+        }
+        if (beforeId != null) {
+            where.add("id < :before");
+            params.and("before", beforeId);
         }
         Sort newestFirst = Sort.descending("id");
         var query = where.isEmpty() ? AuditEntry.<AuditEntry>findAll(newestFirst)

@@ -56,12 +56,16 @@ public class JobQueue {
         return ApplyJob.<ApplyJob>find("status in ?1 order by id", UNFINISHED).page(0, limit).list();
     }
 
-    public List<ApplyJob> parked() {
-        return ApplyJob.list("status = ?1 order by id", JobStatus.PARKED);
+    /** Parked jobs after {@code afterId} (0: from the first), oldest first, at most {@code limit}. */
+    public List<ApplyJob> parked(long afterId, int limit) {
+        return ApplyJob.<ApplyJob>find("status = ?1 and id > ?2 order by id", JobStatus.PARKED, afterId)
+                .page(0, limit).list();
     }
 
-    public List<ApplyJob> waitingForUser() {
-        return ApplyJob.list("status = ?1 order by id", JobStatus.WAITING_FOR_USER);
+    /** Jobs waiting for their user after {@code afterId}, oldest first, at most {@code limit}. */
+    public List<ApplyJob> waitingForUser(long afterId, int limit) {
+        return ApplyJob.<ApplyJob>find("status = ?1 and id > ?2 order by id", JobStatus.WAITING_FOR_USER, afterId)
+                .page(0, limit).list();
     }
 
     public long countWaitingForUser() {

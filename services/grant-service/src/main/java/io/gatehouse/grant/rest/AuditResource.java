@@ -5,6 +5,7 @@ import io.gatehouse.grant.persistence.AuditOutcome;
 import io.gatehouse.grant.service.AuditHistory;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,10 +42,11 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Statements run against Snowflake, newest first, filtered by user login, role or event id")
+    @Operation(summary = "Statements run against Snowflake, newest first, filtered by user login, role or event id",
+            description = "Pages of at most 1000 (limit); the next, older page: beforeId = the last entry's id.")
     public List<Entry> audit(@QueryParam("user") String user, @QueryParam("role") String role,
-                             @QueryParam("event") String event,
-                             @QueryParam("limit") @DefaultValue("200") @Min(1) int limit) {
-        return history.find(user, role, event, limit).stream().map(Entry::of).toList();
+                             @QueryParam("event") String event, @QueryParam("beforeId") @Min(1) Long beforeId,
+                             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        return history.find(user, role, event, beforeId, limit).stream().map(Entry::of).toList();
     }
 }

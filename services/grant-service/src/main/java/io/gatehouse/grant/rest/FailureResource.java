@@ -5,11 +5,15 @@ import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.service.ParkedJobs;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -45,17 +49,21 @@ public class FailureResource {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Parked apply jobs: failed permanently or too often, waiting for an operator")
-    public List<Job> failures() {
-        return parked.list().stream().map(Job::of).toList();
+    @Operation(summary = "Parked apply jobs: failed permanently or too often, waiting for an operator",
+            description = "Oldest first, pages of at most 1000 (limit, default 100); the next page: afterId = the last job's id.")
+    public List<Job> failures(@QueryParam("afterId") @DefaultValue("0") @Min(0) long afterId,
+                              @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return parked.list(afterId, limit).stream().map(Job::of).toList();
     }
 
     @GET
     @Path("waiting")
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Apply jobs waiting for their user to exist in Snowflake: login, since when, next try")
-    public List<Job> waitingForUser() {
-        return parked.waitingForUser().stream().map(Job::of).toList();
+    @Operation(summary = "Apply jobs waiting for their user to exist in Snowflake: login, since when, next try",
+            description = "Oldest first, paged like /failures (afterId, limit).")
+    public List<Job> waitingForUser(@QueryParam("afterId") @DefaultValue("0") @Min(0) long afterId,
+                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return parked.waitingForUser(afterId, limit).stream().map(Job::of).toList();
     }
 
     @POST

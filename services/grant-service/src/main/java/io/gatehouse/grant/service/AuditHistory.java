@@ -22,8 +22,8 @@ public class AuditHistory {
 
     /** Newest first; {@code user} is a login in any case (Gatehouse keys logins upper case). */
     @Transactional
-    public List<AuditEntry> find(String user, String role, String eventId, int limit) {
+    public List<AuditEntry> find(String user, String role, String eventId, Long beforeId, int limit) {
         String login = user == null ? null : user.toUpperCase(Locale.ROOT);
-        return audit.find(login, role, eventId, Math.min(limit, MAX_ENTRIES));
+        return audit.find(login, role, eventId, beforeId, Math.min(limit, MAX_ENTRIES));
     }
 }

@@ -21,13 +21,13 @@ public class ParkedJobs {
     }
 
     @Transactional
-    public List<ApplyJob> list() {
-        return jobs.parked();
+    public List<ApplyJob> list(long afterId, int limit) {
+        return jobs.parked(afterId, limit);
     }
 
     @Transactional
-    public List<ApplyJob> waitingForUser() {
-        return jobs.waitingForUser();
+    public List<ApplyJob> waitingForUser(long afterId, int limit) {
+        return jobs.waitingForUser(afterId, limit);
     }
 
     /**

@@ -59,6 +59,27 @@ class RestApiTest extends StoryBase {
                 .body("outcome", hasItem("OK"));
         given().auth().oauth2(TestTokens.ops()).queryParam("user", u).when().get("/audit").then().statusCode(200)
                 .body("statement", hasItem("GRANT ROLE \"GH_USER_" + u + "\" TO USER \"" + u + "\""));
+
+        // Paged: one entry at a time, newest first, each next page strictly older; the pages together are the whole.
+        List<Integer> all = given().auth().oauth2(TestTokens.ops()).queryParam("user", u).get("/audit").then()
+                .statusCode(200).extract().path("id");
+        List<Integer> paged = new java.util.ArrayList<>();
+        Integer before = null;
+        for (int page = 0; page <= all.size(); page++) {
+            var request = given().auth().oauth2(TestTokens.ops()).queryParam("user", u).queryParam("limit", 1);
+            List<Integer> ids = (before == null ? request : request.queryParam("beforeId", before))
+                    .get("/audit").then().statusCode(200).extract().path("id");
+            if (ids.isEmpty()) {
+                break;
+            }
+            paged.addAll(ids);
+            before = ids.get(0);
+        }
+        org.assertj.core.api.Assertions.assertThat(paged).isEqualTo(all).hasSizeGreaterThan(1);
+        given().auth().oauth2(TestTokens.ops()).queryParam("limit", 5000).get("/audit").then().statusCode(400);
+        given().auth().oauth2(TestTokens.ops()).queryParam("limit", 0).get("/failures").then().statusCode(400);
+        given().auth().oauth2(TestTokens.ops()).queryParam("afterId", Long.MAX_VALUE - 1).get("/failures").then()
+                .statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
