@@ -20,6 +20,9 @@ public interface ConnectCardConfig {
     /** {@code gatehouse.connect-card.open.*}: the owner link, {@code GET /connect-card/open}. */
     Open open();
 
+    /** {@code gatehouse.connect-card.return-page.*}: what one unauthenticated return page may cost, {@code GET /connect-card/return}. */
+    ReturnPage returnPage();
+
     /** How the owner link decides between sending the browser on and asking for a fresh card. */
     interface Open {
 
@@ -36,5 +39,36 @@ public interface ConnectCardConfig {
          */
         @WithDefault("PT2M")
         Duration reissueInterval();
+    }
+
+    /**
+     * The return page is open to anyone holding a state link: each visit may ask Fivetran, whose API is rate limited
+     * per account. Limits are per instance (two instances allow twice as much); a confirmed setup is answered from the
+     * database without asking Fivetran.
+     */
+    interface ReturnPage {
+
+        /**
+         * Connect and read timeout of the page's one Fivetran call (no retry). The owner waits on it; a setup Fivetran
+         * does not confirm in time is confirmed later by connector-service's setup poll.
+         */
+        @WithDefault("PT3S")
+        Duration fivetranTimeout();
+
+        /** Fivetran calls one state (one request) may cause per {@link #window()}; more are answered 429. */
+        @WithDefault("10")
+        int callsPerState();
+
+        /** Return-page requests one client address may make per {@link #window()}; more are answered 429. */
+        @WithDefault("60")
+        int requestsPerAddress();
+
+        /** The window both limits refill over (continuously, as token buckets). */
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** How many states and how many addresses are tracked at most; the least recently seen are forgotten first. */
+        @WithDefault("10000")
+        int trackedKeys();
     }
 }

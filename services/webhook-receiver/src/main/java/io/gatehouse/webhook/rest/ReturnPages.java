@@ -5,6 +5,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /**
  * The small pages a data source owner sees after a Connect Card, one Qute template per outcome under
@@ -31,6 +32,11 @@ final class ReturnPages {
 
         static native TemplateInstance unavailable();
 
+        /** Fivetran did not confirm in time: the setup poll picks it up, the owner need not stay. */
+        static native TemplateInstance confirming();
+
+        static native TemplateInstance throttled();
+
         static native TemplateInstance gone();
 
         static native TemplateInstance invalid();
@@ -41,10 +47,19 @@ final class ReturnPages {
             case DONE -> page(200, Templates.done());
             case NOT_FINISHED -> page(200, Templates.notFinished(result.continueUri()));
             case PENDING -> page(200, Templates.pending());
-            case UNAVAILABLE -> page(503, Templates.unavailable());
+            case UNAVAILABLE -> page(202, Templates.confirming());
             case GONE -> page(410, Templates.gone());
             case INVALID -> page(400, Templates.invalid());
+            case THROTTLED -> throttled(result.retryAfter());
         };
+    }
+
+    /** 429 with Retry-After in whole seconds, rounded up (at least one). */
+    static Response throttled(Duration retryAfter) {
+        long seconds = retryAfter == null ? 60 : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        Response page = page(429, Templates.throttled());
+        page.getHeaders().putSingle("Retry-After", Long.toString(seconds));
+        return page;
     }
 
     /** A page with the headers every owner-facing page carries. */

@@ -1,7 +1,6 @@
 package io.gatehouse.webhook.service;
 
 import io.gatehouse.connectcard.RedirectState;
-import io.gatehouse.fivetran.client.FivetranClient;
 import io.gatehouse.fivetran.client.error.FivetranException;
 import io.gatehouse.fivetran.client.error.FivetranNotFoundException;
 import io.gatehouse.fivetran.client.model.Connection;
@@ -11,26 +10,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The owner's browser coming back from a Connect Card: verify the state, find the request's connection, and ask
  * Fivetran whether the setup is really done. Only {@code setup_state == connected} confirms it; nothing the
- * browser brings besides the signed state is trusted.
+ * browser brings besides the signed state is trusted. The page is open to anyone holding the link, so it asks
+ * Fivetran once, briefly ({@link ReturnPageFivetran}), within rate limits ({@link ReturnPageLimits}), and answers a
+ * confirmed or refused state from what it already knows.
  */
 @ApplicationScoped
 public class ConnectCardReturn {
 
     private final RedirectState states;
-    private final FivetranClient fivetran;
+    private final ReturnPageFivetran fivetran;
+    private final ReturnPageLimits limits;
     private final SetupCompletions completions;
     private final SetupConfirmation confirmation;
     private final MeterRegistry registry;
 
-    ConnectCardReturn(RedirectState states, FivetranClient fivetran, SetupCompletions completions,
-                      SetupConfirmation confirmation, MeterRegistry registry) {
+    ConnectCardReturn(RedirectState states, ReturnPageFivetran fivetran, ReturnPageLimits limits,
+                      SetupCompletions completions, SetupConfirmation confirmation, MeterRegistry registry) {
         this.states = states;
         this.fivetran = fivetran;
+        this.limits = limits;
         this.completions = completions;
         this.confirmation = confirmation;
         this.registry = registry;
@@ -44,19 +49,41 @@ public class ConnectCardReturn {
         NOT_FINISHED,
         /** The state is fine but the card's ConnectCardIssued has not reached this service yet. */
         PENDING,
-        /** Fivetran could not be asked just now. */
+        /**
+         * Fivetran did not answer in time (or failed): nothing is lost, connector-service's setup poll confirms a
+         * connected setup by itself.
+         */
         UNAVAILABLE,
         /** Fivetran no longer knows the connection (replaced or deleted). */
         GONE,
         /** Forged, tampered, malformed or expired state: nothing is looked up. */
-        INVALID
+        INVALID,
+        /** Too many requests from this address, or too many Fivetran calls for this state: try after {@code retryAfter}. */
+        THROTTLED
     }
 
-    /** The outcome, and where the owner can continue the setup when there is such a place. */
-    public record Result(Outcome outcome, String continueUri, RedirectState.Reason refusal) {
+    /**
+     * The outcome, where the owner can continue the setup when there is such a place, why a state was refused, and
+     * when a throttled browser may come back.
+     */
+    public record Result(Outcome outcome, String continueUri, RedirectState.Reason refusal, Duration retryAfter) {
+
+        public Result(Outcome outcome, String continueUri, RedirectState.Reason refusal) {
+            this(outcome, continueUri, refusal, null);
+        }
+
+        static Result throttled(Duration retryAfter) {
+            return new Result(Outcome.THROTTLED, null, null, retryAfter);
+        }
     }
 
-    public Result handle(String state) {
+    /** The page for {@code state}, visited from {@code clientAddress} (the limits' key; null if unknown). */
+    public Result handle(String state, String clientAddress) {
+        Optional<Duration> addressWait = limits.request(clientAddress);
+        if (addressWait.isPresent()) {
+            count("throttled_address");
+            return Result.throttled(addressWait.get());
+        }
         RedirectState.Verdict verdict = states.verify(state);
         if (!verdict.valid()) {
             count(verdict.refusal().name().toLowerCase());
@@ -70,14 +97,24 @@ public class ConnectCardReturn {
         if (binding == null) {
             return counted(new Result(Outcome.PENDING, null, null));
         }
+        if (limits.knownGone(requestId, binding.connectionId())) {
+            return counted(new Result(Outcome.GONE, null, null));
+        }
+        Optional<Duration> stateWait = limits.fivetranCall(requestId);
+        if (stateWait.isPresent()) {
+            count("throttled_state");
+            return Result.throttled(stateWait.get());
+        }
         Connection connection;
         try {
             connection = fivetran.connection(binding.connectionId());
         } catch (FivetranNotFoundException e) {
             Log.warnf("request %s: Fivetran does not know connection %s", requestId, binding.connectionId());
+            limits.gone(requestId, binding.connectionId());
             return counted(new Result(Outcome.GONE, null, null));
         } catch (FivetranException e) {
-            Log.warnf("request %s: cannot read connection %s from Fivetran: %s", requestId, binding.connectionId(), e.getMessage());
+            Log.warnf("request %s: cannot read connection %s from Fivetran (%s); the setup poll confirms it later",
+                    requestId, binding.connectionId(), e.getMessage());
             return counted(new Result(Outcome.UNAVAILABLE, null, null));
         }
         if (!connection.connected()) {

@@ -10,6 +10,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +29,30 @@ class ReturnPagesTest {
         assertPage(Outcome.DONE, 200, "Setup complete");
         assertPage(Outcome.NOT_FINISHED, 200, "Setup is not finished");
         assertPage(Outcome.PENDING, 200, "Setup is not finished yet");
-        assertPage(Outcome.UNAVAILABLE, 503, "Please try again in a moment");
+        assertPage(Outcome.UNAVAILABLE, 202, "Your setup is being confirmed");
         assertPage(Outcome.GONE, 410, "This link is no longer valid");
         assertPage(Outcome.INVALID, 400, "This link is invalid or expired");
+        assertPage(Outcome.THROTTLED, 429, "Too many requests");
     }
 
     @Test
-    void onlyThePendingPageReloadsItselfAndOnlyUnavailableSaysWhenToRetry() {
+    void onlyThePendingPageReloadsItselfAndOnlyThrottledSaysWhenToRetry() {
         for (Outcome outcome : Outcome.values()) {
             Response page = render(outcome, null);
             assertThat(html(page).contains("<meta http-equiv=\"refresh\" content=\"5\">"))
                     .as(outcome.name()).isEqualTo(outcome == Outcome.PENDING);
             assertThat(page.getHeaderString("Retry-After")).as(outcome.name())
-                    .isEqualTo(outcome == Outcome.UNAVAILABLE ? "10" : null);
+                    .isEqualTo(outcome == Outcome.THROTTLED ? "60" : null);
         }
+    }
+
+    @Test
+    void throttledPageSaysWhenInWholeSecondsRoundedUp() {
+        Response page = ReturnPages.render(new Result(Outcome.THROTTLED, null, null, Duration.ofMillis(12_001)));
+        assertThat(page.getStatus()).isEqualTo(429);
+        assertThat(page.getHeaderString("Retry-After")).isEqualTo("13");
+        assertThat(ReturnPages.render(new Result(Outcome.THROTTLED, null, null, Duration.ofMillis(5)))
+                .getHeaderString("Retry-After")).isEqualTo("1");
     }
 
     @Test
