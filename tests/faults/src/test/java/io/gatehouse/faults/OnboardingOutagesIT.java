@@ -57,9 +57,9 @@ class OnboardingOutagesIT {
         Instant outage = Instant.now();
         Duration length = Duration.ofMinutes(2);
         stack.fivetran.failFor("/v1/.*", 503, length);
-        // the card pages are up, the API is not: the owner is told Fivetran cannot confirm just now
+        // the card pages are up, the API is not: the owner is told the setup is being confirmed (and will be)
         Response page = ownerFinishes(card);
-        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.statusCode()).isEqualTo(202);
         Instant over = outage.plus(length);
 
         // nobody reloads the page: Gatehouse finds out by itself once Fivetran answers again
