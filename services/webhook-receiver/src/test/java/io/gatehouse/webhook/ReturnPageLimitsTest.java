@@ -68,6 +68,20 @@ class ReturnPageLimitsTest extends CardFlowBase {
     }
 
     @Test
+    void reloadingAStateWhoseConnectionFivetranNoLongerKnowsAsksFivetranOnce() {
+        CardFlow.Card card = flow.issue();
+        String address = newAddress();
+        FivetranSandboxResource.sandbox().failNext("GET /v1/connections/" + card.connectionId(), 404, 1, null);
+        long before = fivetranReads(card.connectionId());
+
+        for (int reload = 0; reload < 5; reload++) {
+            assertThat(open(card.returnUrl(), address).statusCode()).as("reload %d", reload).isEqualTo(410);
+        }
+
+        assertThat(fivetranReads(card.connectionId()) - before).isEqualTo(1);
+    }
+
+    @Test
     void aHundredReloadsOfAnUnfinishedStateAskFivetranAtMostTheStateLimit() {
         CardFlow.Card card = flow.issue();
         long before = fivetranReads(card.connectionId());
