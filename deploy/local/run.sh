@@ -21,6 +21,8 @@ mkdir -p "$run" "$data/db"
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_LOCAL_PORT:-9092}"
 export GATEHOUSE_JWT_ISSUER="https://gatehouse.local/dev-idp"
 export GATEHOUSE_JWT_PUBLIC_KEY="$root/libs/testing/src/main/resources/gatehouse/dev-jwt/public-key.pem"
+# The audience the services require in a token; `token` below mints tokens for it.
+export GATEHOUSE_JWT_AUDIENCE="gatehouse"
 export GATEHOUSE_FIVETRAN_BASE_URL="http://127.0.0.1:8189"
 export GATEHOUSE_FIVETRAN_API_KEY="local-key"
 export GATEHOUSE_FIVETRAN_API_SECRET="local-secret"

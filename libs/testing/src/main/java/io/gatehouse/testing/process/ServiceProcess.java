@@ -45,6 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("GATEHOUSE_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("GATEHOUSE_JWT_AUDIENCE", TestTokens.AUDIENCE);
         env.put("GATEHOUSE_JWT_PUBLIC_KEY", root().resolve("libs/testing/src/main/resources").resolve(TestTokens.PUBLIC_KEY).toString());
         return env;
     }
