@@ -3,6 +3,7 @@ package io.gatehouse.rest;
 import io.gatehouse.errors.ConflictException;
 import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.errors.NotFoundException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A test resource with a validated body, to see the problem+json answers end to end. */
+@PermitAll
 @Path("/echo")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package io.gatehouse.webhook.rest;
 import io.gatehouse.webhook.service.ConnectCardReturn;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * rate limit counts is the connection's peer, or the forwarded client when {@code quarkus.http.proxy.*} trusts a
  * proxy in front.
  */
+// No bearer token: the owner's browser lands here from Fivetran; only the signed state is trusted.
+@PermitAll
 @Path("/connect-card/return")
 @Tag(name = "Connect Card")
 public class ConnectCardReturnResource {

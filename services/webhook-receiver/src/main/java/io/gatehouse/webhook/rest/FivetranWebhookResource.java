@@ -4,6 +4,7 @@ import io.gatehouse.rest.Problem;
 import io.gatehouse.rest.ProblemException;
 import io.gatehouse.webhook.service.WebhookIntake;
 import io.gatehouse.webhook.domain.WebhookSignature;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and its signature checked before anything parses it; a body older than the replay window is refused like a bad
  * signature. Accepted deliveries answer 200 whatever their type, so Fivetran does not retry them.
  */
+// No bearer token: Fivetran cannot send one; the HMAC signature checked below is the credential.
+@PermitAll
 @Path("/webhooks/fivetran")
 @Tag(name = "Fivetran webhooks")
 public class FivetranWebhookResource {

@@ -1,6 +1,7 @@
 package io.gatehouse.webhook.rest;
 
 import io.gatehouse.webhook.service.OwnerLinkOpening;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the current card and has a fresh one issued when that expired. Unauthenticated like the return page: the signed
  * token is the credential.
  */
+// No bearer token: the owner is outside the company; the signed token in the link is the credential.
+@PermitAll
 @Path("/connect-card/open")
 @Tag(name = "Connect Card")
 public class OwnerLinkResource {
