@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-/** HTTP: a bearer JWT from the configured issuer is required; writing needs platform-admin, reading ops or platform-admin. */
+/** HTTP: a bearer JWT from the configured issuer, for our audience, unexpired and signed by its key is required; writing needs platform-admin, reading ops or platform-admin. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class SecurityTest {
@@ -25,6 +25,28 @@ class SecurityTest {
     @Test
     void tokenFromAnotherIssuerIs401() {
         given().auth().oauth2(TestTokens.foreignIssuer()).get("/onboarding-requests").then().statusCode(401);
+    }
+
+    @Test
+    void tokenForAnotherAudienceIs401() {
+        given().auth().oauth2(TestTokens.otherAudience()).get("/onboarding-requests").then().statusCode(401);
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        given().auth().oauth2(TestTokens.expired()).get("/onboarding-requests").then().statusCode(401);
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIs401() {
+        given().auth().oauth2(TestTokens.signedByAnotherKey()).get("/onboarding-requests").then().statusCode(401);
+    }
+
+    /** deny-unannotated: a method someone forgot to annotate is refused, never open (UnannotatedResource, test-only). */
+    @Test
+    void aMethodWithoutRoleAnnotationIsRefused() {
+        given().get(UnannotatedResource.PATH).then().statusCode(401);
+        given().auth().oauth2(TestTokens.platformAdmin()).get(UnannotatedResource.PATH).then().statusCode(403);
     }
 
     @Test
