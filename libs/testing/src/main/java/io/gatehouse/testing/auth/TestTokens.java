@@ -96,7 +96,8 @@ public final class TestTokens {
      */
     public static void main(String[] args) {
         String role = args.length > 0 ? args[0] : "platform-admin";
-        String audience = System.getenv().getOrDefault("GATEHOUSE_JWT_AUDIENCE", AUDIENCE);
+        String configured = System.getenv("GATEHOUSE_JWT_AUDIENCE");
+        String audience = configured == null || configured.isBlank() ? AUDIENCE : configured;
         String subject = "local-" + role + "@example.com";
         System.out.println(claims(subject, role).audience(audience).jws().sign(PRIVATE_KEY));
     }
