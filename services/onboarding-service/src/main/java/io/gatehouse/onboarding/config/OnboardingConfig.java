@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** {@code gatehouse.onboarding.*}: the API's limits and the credential rule for {@code config} keys. */
+/**
+ * {@code gatehouse.onboarding.*}: the API's limits and the credential markers for {@code config} keys. The allow-list of
+ * non-secret keys per Fivetran service is a resource, {@code fivetran-config-keys.json}, not configuration.
+ */
 @ConfigMapping(prefix = "gatehouse.onboarding")
 public interface OnboardingConfig {
 
@@ -28,6 +31,14 @@ public interface OnboardingConfig {
      * it contains one of these markers ({@code DB_Password}, {@code ssh.private-key}, {@code apiKey}...).
      */
     @WithDefault("password,passwd,pwd,passphrase,secret,token,privatekey,apikey,accesskey,credential,"
-            + "clientsecret,authorization,bearer,sessionkey,signingkey")
+            + "clientsecret,authorization,bearer,sessionkey,signingkey,sshkey,serviceaccountkey,consumerkey,"
+            + "connectionstring,connstring,keyfile,certificate")
     List<String> credentialMarkers();
+
+    /**
+     * A {@code config} key is refused too when one of its words (split at {@code _}, {@code -}, {@code .} and
+     * camelCase) is one of these: short words that as markers would refuse {@code pattern} or {@code path}.
+     */
+    @WithDefault("pass,pat,pin,psk,dsn")
+    List<String> credentialWords();
 }

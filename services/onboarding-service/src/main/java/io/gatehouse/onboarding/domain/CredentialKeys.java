@@ -1,66 +1,42 @@
 package io.gatehouse.onboarding.domain;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The rule that keeps credentials out of a request's {@code config}: they belong in the Connect Card.
- * A key is refused when, lower-cased and stripped of everything but letters and digits, it contains a
- * marker ({@code password}, {@code secret}, {@code token}, {@code privatekey}...). Nested objects are
- * walked, so {@code config.ssh.private_key} is caught too. The rule looks at keys, never at values.
+ * The key half of the rule that keeps credentials out of a request's {@code config}: they belong in the Connect Card.
+ * A key is a credential when, lower-cased and stripped of everything but letters and digits, it contains a marker
+ * ({@code password}, {@code secret}, {@code sshkey}, {@code connectionstring}...), or when one of its words is a
+ * credential word ({@code pass}, {@code pat}). Short words are matched whole because as substrings they would refuse
+ * {@code pattern} or {@code backup_log_path}. This is defence in depth behind {@link ConfigKeyAllowList}: a key
+ * wrongly added to the allow-list is still refused when it looks like a credential.
  */
 public final class CredentialKeys {
 
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+
     private final List<String> markers;
+    private final Set<String> words;
 
-    public CredentialKeys(List<String> markers) {
+    public CredentialKeys(List<String> markers, List<String> words) {
         this.markers = markers.stream().map(CredentialKeys::normalise).filter(m -> !m.isEmpty()).toList();
-    }
-
-    /** Paths ({@code config.password}, {@code config.ssh.private_key}) of every credential-looking key. */
-    public List<String> offending(String prefix, Map<String, ?> config) {
-        List<String> found = new ArrayList<>();
-        walk(prefix, config, found);
-        return found;
+        this.words = words.stream().map(CredentialKeys::normalise).filter(w -> !w.isEmpty()).collect(Collectors.toSet());
     }
 
     public boolean looksLikeCredential(String key) {
+        if (key == null) {
+            return false;
+        }
         String normalised = normalise(key);
-        return markers.stream().anyMatch(normalised::contains);
-    }
-
-    private void walk(String prefix, Map<String, ?> config, List<String> found) {
-        if (config == null) {
-            return;
+        if (markers.stream().anyMatch(normalised::contains)) {
+            return true;
         }
-        config.forEach((key, value) -> {
-            String path = prefix + "." + key;
-            if (looksLikeCredential(key)) {
-                found.add(path);
-            } else if (value instanceof Map<?, ?> nested) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> child = (Map<String, ?>) nested;
-                walk(path, child, found);
-            } else if (value instanceof List<?> list) {
-                walkList(path, list, found);
-            }
-        });
-    }
-
-    /** Lists may hold maps, or lists of maps, at any depth. */
-    private void walkList(String path, List<?> list, List<String> found) {
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            if (item instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> child = (Map<String, ?>) map;
-                walk(path + "[" + i + "]", child, found);
-            } else if (item instanceof List<?> inner) {
-                walkList(path + "[" + i + "]", inner, found);
-            }
-        }
+        return Arrays.stream(CAMEL.matcher(key).replaceAll("_").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+                .anyMatch(words::contains);
     }
 
     private static String normalise(String key) {

@@ -4,33 +4,34 @@ import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.onboarding.config.OnboardingConfig;
 import io.gatehouse.naming.InvalidNameException;
 import io.gatehouse.naming.RoleNames;
+import io.gatehouse.onboarding.domain.ConfigKeyAllowList;
+import io.gatehouse.onboarding.domain.ConfigRule;
 import io.gatehouse.onboarding.domain.CredentialKeys;
+import io.gatehouse.onboarding.domain.SecretValues;
 import io.gatehouse.rest.FieldPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Checks a new request (and a reactivation's body) in one pass, so the 400 names every bad field at once: Bean Validation, then the
- * credential rule on {@code config} keys, then keys that Gatehouse sets itself, then the grant-service's role-name rule on
+ * credential rule on {@code config} ({@link ConfigRule}: keys Gatehouse sets itself, the service's allow-list of non-secret
+ * keys, credential-looking keys and secret-looking values), then the grant-service's role-name rule on
  * the table group and the businesses (a name it could not represent would be accepted here and dead-lettered there).
  */
 @ApplicationScoped
 public class RequestValidation {
 
-    /** The destination schema is {@code schemaName}; a second way to say it would only conflict. */
-    private static final Set<String> RESERVED_KEYS = Set.of("schema", "schema_prefix", "table");
-
     private final Validator validator;
-    private final CredentialKeys credentials;
+    private final ConfigRule configRule;
     private final RoleNames names;
 
     RequestValidation(Validator validator, OnboardingConfig config) {
         this.validator = validator;
-        this.credentials = new CredentialKeys(config.credentialMarkers());
+        this.configRule = new ConfigRule(ConfigKeyAllowList.fromClasspath(),
+                new CredentialKeys(config.credentialMarkers(), config.credentialWords()), new SecretValues());
         this.names = new RoleNames(config.managedPrefix());
     }
 
@@ -56,13 +57,8 @@ public class RequestValidation {
         for (ConstraintViolation<NewOnboardingRequest> v : validator.validate(body)) {
             errors.add(new InvalidInputException.Violation(FieldPaths.of(v.getPropertyPath()), v.getMessage()));
         }
-        for (String path : credentials.offending("config", body.config())) {
-            errors.add(new InvalidInputException.Violation(path,
-                    "looks like a credential: credentials are entered by the source owner in the Connect Card, never here"));
-        }
-        if (body.config() != null) {
-            body.config().keySet().stream().filter(RESERVED_KEYS::contains).forEach(key -> errors.add(
-                    new InvalidInputException.Violation("config." + key, "is set by Gatehouse from schemaName")));
+        for (ConfigRule.Refusal refusal : configRule.check(body.service(), body.config())) {
+            errors.add(new InvalidInputException.Violation(refusal.field(), refusal.message()));
         }
         if (body.tableGroup() != null && !body.tableGroup().isBlank()) {
             // The write role is the longer name: a group whose write role cannot exist is refused as a whole.
