@@ -106,20 +106,23 @@ class CreateRequestTest {
         assertThat(other).isNotEqualTo(first);
     }
 
-    /** config and businesses live in JSON columns: they come back as sent, config's keys sorted at every level. */
+    /**
+     * config and businesses live in JSON columns: they come back as sent, config's keys sorted at every level. An s3
+     * config, because its documented keys include nested objects, lists, numbers and booleans.
+     */
     @Test
     void configAndBusinessesComeBackAsSent() throws Exception {
-        Map<String, Object> tunnel = new LinkedHashMap<>();
-        tunnel.put("user", "fivetran");
-        tunnel.put("host", "bastion.example.com");
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("table_name", "orders");
+        file.put("file_pattern", "orders_.*\\.csv");
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("port", 1433);
-        config.put("host", "sql.example.com");
-        config.put("tunnel", tunnel);
-        config.put("replicas", List.of(Map.of("host", "r1.example.com", "port", 1434)));
-        config.put("ratio", 0.5);
-        config.put("enabled", true);
+        config.put("prefix", "finance/daily/");
+        config.put("bucket", "acme-exports");
+        config.put("files", List.of(file));
+        config.put("skip_before", 1);
+        config.put("empty_header", true);
         Map<String, Object> body = body(marker());
+        body.put("service", "s3");
         body.put("config", config);
         body.put("businesses", List.of("sales", "finance"));
         String id = Requests.post(body).then().statusCode(202).extract().path("id");
@@ -127,8 +130,8 @@ class CreateRequestTest {
         JsonNode view = MAPPER.readTree(Requests.get(id).then().statusCode(200).extract().asString());
         assertThat(view.path("config")).isEqualTo(MAPPER.valueToTree(config));
         assertThat(view.path("businesses")).isEqualTo(MAPPER.valueToTree(List.of("sales", "finance")));
-        assertThat(keys(view.path("config"))).containsExactly("enabled", "host", "port", "ratio", "replicas", "tunnel");
-        assertThat(keys(view.path("config").path("tunnel"))).containsExactly("host", "user");
+        assertThat(keys(view.path("config"))).containsExactly("bucket", "empty_header", "files", "prefix", "skip_before");
+        assertThat(keys(view.path("config").path("files").path(0))).containsExactly("file_pattern", "table_name");
     }
 
     @Test
