@@ -24,6 +24,8 @@ class ListTest {
         String second = Requests.create(marker);
         Map<String, Object> sheets = Requests.body(marker);
         sheets.put("service", "google_sheets");
+        sheets.put("config", Map.of("auth_type", "ServiceAccount", "named_range", "orders",
+                "sheet_id", "https://docs.google.com/spreadsheets/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms/edit"));
         String third = Requests.post(sheets).then().statusCode(202).extract().path("id");
 
         Requests.asOps().queryParam("owner", "ADA+" + marker).queryParam("size", 2).get("/onboarding-requests").then()
