@@ -133,13 +133,13 @@ public record ScimFilter(List<Comparison> terms) {
                 case "":
                     throw ScimProblem.invalidFilter("a value is missing at the end of the filter");
                 default:
+                    JsonNode number;
                     try {
-                        return JSON.readTree(word).isNumber() ? JSON.readTree(word) : fail(word);
-                    } catch (ScimProblem e) {
-                        throw e;
+                        number = JSON.readTree(word);
                     } catch (Exception e) {
                         return fail(word);
                     }
+                    return number.isNumber() ? number : fail(word);
             }
         }
 

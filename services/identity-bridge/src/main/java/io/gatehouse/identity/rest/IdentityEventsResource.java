@@ -2,6 +2,7 @@ package io.gatehouse.identity.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.identity.domain.Sha256;
 import io.gatehouse.identity.persistence.IdentityBatch;
 import io.gatehouse.identity.service.IdentityEvents;
 import io.gatehouse.rest.Problem;
@@ -18,9 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,9 +76,8 @@ public class IdentityEventsResource {
 
     private String fingerprint(IdentityEventBatch batch) {
         try {
-            byte[] canonical = json.writeValueAsString(batch).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            return Sha256.hex(json.writeValueAsString(batch));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -55,6 +55,7 @@ public class PersonClocks {
         Object last = em.createNativeQuery("select last_event_at from person_clock where login = ?1 for update")
                 .setParameter(1, login)
                 .getSingleResult();
-        return last instanceof Timestamp t ? t.toInstant() : ((java.time.LocalDateTime) last).toInstant(java.time.ZoneOffset.UTC);
+        // Read back in the zone Timestamp.from wrote it in, whichever type the driver hands out.
+        return last instanceof Timestamp t ? t.toInstant() : Timestamp.valueOf((java.time.LocalDateTime) last).toInstant();
     }
 }

@@ -3,17 +3,14 @@ package io.gatehouse.identity.service;
 import io.gatehouse.errors.ConflictException;
 import io.gatehouse.errors.NotFoundException;
 import io.gatehouse.identity.config.IdentityConfig;
+import io.gatehouse.identity.domain.Sha256;
 import io.gatehouse.identity.persistence.ScimToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +52,7 @@ public class ScimTokens {
         ScimToken row = new ScimToken();
         row.id = UUID.randomUUID().toString();
         row.name = name;
-        row.tokenSha256 = sha256(token);
+        row.tokenSha256 = Sha256.hex(token);
         row.createdBy = caller;
         row.createdAt = Instant.now();
         row.persist();
@@ -78,7 +75,7 @@ public class ScimTokens {
     /** True when the presented token is live; records its use. */
     @Transactional
     public boolean accepts(String presented) {
-        return ScimToken.liveByHash(sha256(presented)).map(token -> {
+        return ScimToken.liveByHash(Sha256.hex(presented)).map(token -> {
             Instant now = Instant.now();
             if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(USE_RESOLUTION))) {
                 token.lastUsedAt = now;
@@ -87,11 +84,4 @@ public class ScimTokens {
         }).orElse(false);
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
