@@ -18,6 +18,7 @@ public final class Benchmarks {
         HARNESSES.put("grant-scale-out", new GrantScaleOut());
         HARNESSES.put("relay-failover", new RelayFailover());
         HARNESSES.put("drift-scan", new DriftScan());
+        HARNESSES.put("plan-during-stream", new PlanDuringStream());
     }
 
     /** One harness: measures and returns its report as a Markdown section. */

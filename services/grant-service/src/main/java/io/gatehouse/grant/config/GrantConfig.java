@@ -34,6 +34,17 @@ public interface GrantConfig {
 
     Drift drift();
 
+    Plan plan();
+
+    interface Plan {
+        /**
+         * Events one {@code POST /plan} may preview: the preview is planned in memory on the request's thread, so its
+         * cost grows with its input; a bigger question is split by the caller.
+         */
+        @WithDefault("200")
+        int maxEvents();
+    }
+
     interface Apply {
         /** Jobs applied at the same time (each on its own pooled Snowflake connection). */
         @WithDefault("8")

@@ -1,7 +1,7 @@
 package io.gatehouse.grant.persistence;
 
+import io.gatehouse.grant.domain.ChangeableFacts;
 import io.gatehouse.grant.domain.EventOrder;
-import io.gatehouse.grant.domain.Facts;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.TableRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import java.util.Set;
  * ordered by event time ({@link EventOrder}); its reads see only current members, never a leave's tombstone.
  */
 @ApplicationScoped
-public class FactStore implements Facts {
+public class FactStore implements ChangeableFacts {
 
     private final EntityManager em;
 
@@ -30,15 +30,13 @@ public class FactStore implements Facts {
 
     // ---- writes
 
+    @Override
     public void knowUser(String login, String userId) {
         upsert("insert into app_user (login, user_id, first_seen) values (?1, ?2, ?3) on conflict do nothing",
                 login, userId, Instant.now());
     }
 
-    /**
-     * Makes the user a member of the business, or not, as of the event time {@code at}. Returns empty when applied;
-     * when a later change of the pair is already applied, changes nothing and returns that change's time.
-     */
+    @Override
     public Optional<Instant> changeMembership(String login, String business, boolean member, Instant at) {
         Membership row = lockedMembership(login, business);
         if (row == null) {
@@ -59,15 +57,22 @@ public class FactStore implements Facts {
         return Optional.empty();
     }
 
+    /** The pair's last change, read without a lock (a preview's question): whether it made a member, and when. */
+    public Optional<Membership> membership(String login, String business) {
+        return Membership.findByIdOptional(new Membership.Key(login, business));
+    }
+
     /** The pair's row, locked until the transaction ends, so two changes of one pair are decided one after another. */
     private static Membership lockedMembership(String login, String business) {
         return Membership.findById(new Membership.Key(login, business), LockModeType.PESSIMISTIC_WRITE);
     }
 
+    @Override
     public void declareGroup(String group) {
         upsert("insert into table_group (name) values (?1) on conflict do nothing", group);
     }
 
+    @Override
     public void publish(String group, String business) {
         upsert("insert into publication (table_group, business) values (?1, ?2) on conflict do nothing", group, business);
     }
@@ -76,7 +81,7 @@ public class FactStore implements Facts {
         Publication.delete("tableGroup = ?1 and business = ?2", group, business);
     }
 
-    /** Puts the table into the group; returns the group it was in before, if another. */
+    @Override
     public Optional<String> putTable(TableRef t, String group) {
         CatalogTable row = CatalogTable.findById(CatalogTable.Key.of(t));
         if (row == null) {
@@ -88,7 +93,7 @@ public class FactStore implements Facts {
         return Optional.of(before).filter(g -> !g.equals(group));
     }
 
-    /** Removes the table; returns the group it was in. */
+    @Override
     public Optional<String> removeTable(TableRef t) {
         Optional<CatalogTable> row = CatalogTable.findByIdOptional(CatalogTable.Key.of(t));
         row.ifPresent(CatalogTable::delete);

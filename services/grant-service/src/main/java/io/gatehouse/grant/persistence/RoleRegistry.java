@@ -27,13 +27,31 @@ public class RoleRegistry {
         em.createNativeQuery("insert into role_registry (role_name, kind, source) values (?1, ?2, ?3) "
                         + "on conflict do nothing")
                 .setParameter(1, name).setParameter(2, role.kind().name()).setParameter(3, role.source()).executeUpdate();
-        RoleRegistration owner = RoleRegistration.find("roleName", name).singleResult();
-        if (!owner.heldBy(role)) {
-            throw new InvalidNameException("role name " + name + " of " + role.kind().name().toLowerCase() + " '"
-                    + role.source() + "' is already held by " + owner.kind.name().toLowerCase() + " '" + owner.source
-                    + "'; refusing to merge them");
-        }
+        requireHeldBy(RoleRegistration.find("roleName", name).singleResult(), role, name);
         return name;
+    }
+
+    /**
+     * The role's name, without registering it (a preview's question); throws {@link InvalidNameException} when another
+     * source holds the name, as {@link #claim} would.
+     */
+    public String check(RoleNames names, ManagedRole role) {
+        String name = role.roleName(names);
+        RoleRegistration.<RoleRegistration>findByIdOptional(name).ifPresent(owner -> requireHeldBy(owner, role, name));
+        return name;
+    }
+
+    private static void requireHeldBy(RoleRegistration owner, ManagedRole role, String name) {
+        if (!owner.heldBy(role)) {
+            throw refused(name, role, owner.role());
+        }
+    }
+
+    /** The refusal of {@code role}'s name, which {@code owner} holds (or, in a preview, would register first). */
+    public static InvalidNameException refused(String name, ManagedRole role, ManagedRole owner) {
+        return new InvalidNameException("role name " + name + " of " + role.kind().name().toLowerCase() + " '"
+                + role.source() + "' is already held by " + owner.kind().name().toLowerCase() + " '" + owner.source()
+                + "'; refusing to merge them");
     }
 
     /** The role's name when it is registered to this role (a role that may exist), without registering it. */

@@ -11,7 +11,6 @@ import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.grant.domain.Grant;
 import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.SchemaRef;
-import io.gatehouse.grant.domain.TableRef;
 import io.gatehouse.grant.persistence.FactStore;
 import io.gatehouse.grant.persistence.JobQueue;
 import io.gatehouse.grant.persistence.Ledger;
@@ -49,6 +48,7 @@ public class DesiredChanges {
     private final GrantModel model;
     private final MeterRegistry meters;
     private final Ledger ledger;
+    private final EventChanges events;
 
     DesiredChanges(FactStore facts, RoleRegistry registry, JobQueue jobs, GrantModel model, MeterRegistry meters,
                    Ledger ledger) {
@@ -58,6 +58,7 @@ public class DesiredChanges {
         this.jobs = jobs;
         this.model = model;
         this.meters = meters;
+        this.events = new EventChanges(facts, this::claim, this::stale);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -68,71 +69,33 @@ public class DesiredChanges {
     /** The user joined the business at event time {@code at}; an event older than the pair's last change is stale. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Change userJoined(UserJoinedBusiness e, Instant at) {
-        String login = RoleNames.login(e.login());
-        String userRole = claim(new ManagedRole.User(login));
-        claim(new ManagedRole.Business(e.business()));
-        if (!changeMembership(e, login, e.business(), true, at)) {
-            return new Change(e.userId(), login, Set.of());
-        }
-        facts.knowUser(login, e.userId());
-        return new Change(e.userId(), login, Set.of(userRole));
+        return events.userJoined(e, at);
     }
 
     /** The user left the business at event time {@code at}; an event older than the pair's last change is stale. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Change userLeft(UserLeftBusiness e, Instant at) {
-        String login = RoleNames.login(e.login());
-        String userRole = claim(new ManagedRole.User(login));
-        if (!changeMembership(e, login, e.business(), false, at)) {
-            return new Change(e.userId(), login, Set.of());
-        }
-        return new Change(e.userId(), login, Set.of(userRole));
-    }
-
-    /**
-     * Applies the membership change and returns true, unless a later change of the pair is already applied: then the
-     * event is stale, counted and logged, and returns false so no job is queued (a replayed join after a leave must
-     * never grant again).
-     */
-    private boolean changeMembership(GatehouseEvent e, String login, String business, boolean member, Instant at) {
-        Optional<Instant> later = facts.changeMembership(login, business, member, at);
-        if (later.isEmpty()) {
-            return true;
-        }
-        meters.counter("gatehouse.grant.events.stale", "type", e.eventType().ceType()).increment();
-        Log.infof("stale %s of %s in %s ignored: event time %s, a change at %s is already applied",
-                e.eventType().eventName(), login, business, at, later.get());
-        return false;
+        return events.userLeft(e, at);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change tableAdded(TableAdded e) {
-        TableRef table = new TableRef(e.database(), e.schema(), e.table());
-        Set<String> roles = new LinkedHashSet<>();
-        roles.add(claim(new ManagedRole.Group(e.tableGroup())));
-        List<String> businesses = e.businesses() == null ? List.of() : e.businesses();
-        for (String b : businesses) {
-            roles.add(claim(new ManagedRole.Business(b)));
-        }
-        facts.declareGroup(e.tableGroup());
-        writeRole(e.tableGroup()).ifPresent(roles::add);
-        facts.putTable(table, e.tableGroup()).ifPresent(old -> {
-            roles.add(claim(new ManagedRole.Group(old)));
-            writeRole(old).ifPresent(roles::add);
-        });
-        businesses.forEach(b -> facts.publish(e.tableGroup(), b));
-        return new Change(table.qualified(), null, roles);
+        return events.tableAdded(e);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Change tableRemoved(TableRemoved e) {
-        TableRef table = new TableRef(e.database(), e.schema(), e.table());
-        Set<String> roles = new LinkedHashSet<>();
-        facts.removeTable(table).ifPresent(group -> {
-            roles.add(claim(new ManagedRole.Group(group)));
-            writeRole(group).ifPresent(roles::add);
-        });
-        return new Change(table.qualified(), null, roles);
+        return events.tableRemoved(e);
+    }
+
+    /**
+     * A stale membership event changes nothing and queues no job (a replayed join after a leave must never grant
+     * again); it is counted and logged.
+     */
+    private void stale(GatehouseEvent e, String login, String business, Instant at, Instant later) {
+        meters.counter("gatehouse.grant.events.stale", "type", e.eventType().ceType()).increment();
+        Log.infof("stale %s of %s in %s ignored: event time %s, a change at %s is already applied",
+                e.eventType().eventName(), login, business, at, later);
     }
 
     /** The platform team's decision: the group exists and is published in exactly these businesses. */
@@ -328,12 +291,6 @@ public class DesiredChanges {
         if (!facts.groupKnown(group)) {
             throw new NotFoundException("no table group " + group + " declared");
         }
-    }
-
-    /** The group's write role, when the group has writers (only then does the role exist). */
-    private Optional<String> writeRole(String group) {
-        return facts.writersOf(group).isEmpty() ? Optional.empty()
-                : Optional.of(claim(new ManagedRole.GroupWrite(group)));
     }
 
     private String claim(ManagedRole role) {

@@ -2,6 +2,7 @@ package io.gatehouse.grant.service;
 
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.domain.DesiredState;
+import io.gatehouse.grant.domain.Facts;
 import io.gatehouse.grant.domain.Planner;
 import io.gatehouse.grant.persistence.FactStore;
 import io.gatehouse.naming.RoleNames;
@@ -11,15 +12,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class GrantModel {
 
+    private final GrantConfig config;
     private final RoleNames names;
     private final DesiredState desired;
     private final Planner planner;
 
     GrantModel(GrantConfig config, FactStore facts) {
+        this.config = config;
         this.names = new RoleNames(config.managedPrefix());
-        this.desired = new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles(),
-                config.defaultWarehouse());
+        this.desired = desiredOver(facts);
         this.planner = new Planner(desired);
+    }
+
+    /** A planner over other facts than the service's own (a preview's overlay), with the same settings. */
+    public Planner plannerOver(Facts facts) {
+        return new Planner(desiredOver(facts));
+    }
+
+    private DesiredState desiredOver(Facts facts) {
+        return new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles(), config.defaultWarehouse());
     }
 
     public RoleNames names() {

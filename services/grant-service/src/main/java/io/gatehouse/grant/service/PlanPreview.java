@@ -2,65 +2,76 @@ package io.gatehouse.grant.service;
 
 import io.gatehouse.errors.InvalidInputException;
 import io.gatehouse.events.GatehouseEvent;
-import io.gatehouse.events.TableAdded;
-import io.gatehouse.events.TableRemoved;
-import io.gatehouse.events.UserJoinedBusiness;
-import io.gatehouse.events.UserLeftBusiness;
+import io.gatehouse.grant.config.GrantConfig;
+import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.Statement;
+import io.gatehouse.grant.persistence.FactStore;
+import io.gatehouse.grant.persistence.Ledger;
+import io.gatehouse.grant.persistence.RoleRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * What events would run, without running them: the same code as the consumers changes the facts in a
- * transaction that is always rolled back, and the planner diffs that state against the applied ledger.
+ * What events would run, without running them: the consumers' own event rules ({@link EventChanges}) change an
+ * in-memory overlay of the facts ({@link PreviewFacts}), and the planner diffs that against the applied ledger. The
+ * database is only read, in a transaction of plain reads, so a preview locks no row a consumer or the apply worker
+ * writes, and registers no role name.
  */
 @ApplicationScoped
 public class PlanPreview {
 
-    private final DesiredChanges changes;
-    private final JobApplier applier;
+    private final FactStore facts;
+    private final RoleRegistry registry;
+    private final GrantModel model;
+    private final Ledger ledger;
+    private final int maxEvents;
 
-    PlanPreview(DesiredChanges changes, JobApplier applier) {
-        this.changes = changes;
-        this.applier = applier;
+    PlanPreview(FactStore facts, RoleRegistry registry, GrantModel model, Ledger ledger, GrantConfig config) {
+        this.facts = facts;
+        this.registry = registry;
+        this.model = model;
+        this.ledger = ledger;
+        this.maxEvents = config.plan().maxEvents();
     }
 
     public List<Statement> preview(List<GatehouseEvent> events) {
-        List<List<Statement>> result = new ArrayList<>();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Set<String> roles = new LinkedHashSet<>();
-                Instant now = Instant.now();    // a preview's events happen now, in the order given
-                for (GatehouseEvent e : events) {
-                    roles.addAll(change(e, now).roles());
-                }
-                result.add(applier.plan(new ArrayList<>(roles)));
-                QuarkusTransaction.setRollbackOnly();
-            });
-        } catch (QuarkusTransactionException e) {
-            if (result.isEmpty()) {
-                throw e;
-            }
+        if (events.size() > maxEvents) {
+            throw new InvalidInputException("a preview takes at most " + maxEvents + " events (" + events.size()
+                    + " sent); split the question", List.of(new InvalidInputException.Violation("events",
+                    "at most " + maxEvents + " events")));
         }
-        return result.isEmpty() ? List.of() : result.get(0);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, ManagedRole> touched = new LinkedHashMap<>();
+            PreviewFacts overlay = new PreviewFacts(facts);
+            EventChanges changes = new EventChanges(overlay, role -> name(role, touched),
+                    (event, login, business, at, later) -> { });    // a stale event previews as nothing to do
+            List<ManagedRole> affected = new ArrayList<>();
+            Instant now = Instant.now();    // a preview's events happen now, in the order given
+            for (GatehouseEvent e : events) {
+                for (String role : changes.of(e, now).roles()) {
+                    ManagedRole managed = touched.get(role);
+                    if (!affected.contains(managed)) {
+                        affected.add(managed);
+                    }
+                }
+            }
+            return model.plannerOver(overlay).plan(affected, ledger::of);
+        });
     }
 
-    private DesiredChanges.Change change(GatehouseEvent e, Instant at) {
-        if (e instanceof UserJoinedBusiness j) {
-            return changes.userJoined(j, at);
-        } else if (e instanceof UserLeftBusiness l) {
-            return changes.userLeft(l, at);
-        } else if (e instanceof TableAdded a) {
-            return changes.tableAdded(a);
-        } else if (e instanceof TableRemoved r) {
-            return changes.tableRemoved(r);
+    /** The role's name as the consumers would register it, refused as they would refuse it. */
+    private String name(ManagedRole role, Map<String, ManagedRole> touched) {
+        String name = registry.check(model.names(), role);
+        ManagedRole earlier = touched.putIfAbsent(name, role);
+        if (earlier != null && !earlier.equals(role)) {
+            // two sources of this preview fold onto one new name: the consumers would register the first, refuse the second
+            throw RoleRegistry.refused(name, role, earlier);
         }
-        throw new InvalidInputException("the grant-service does not consume " + e.eventType().eventName(), List.of());
+        return name;
     }
 }

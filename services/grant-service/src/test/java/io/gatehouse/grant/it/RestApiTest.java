@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** REST: who reads what and why, plan preview, audit, failures; 401 without a token, 403 with the wrong role. */
+/** REST: who reads what and why, audit, failures; 401 without a token, 403 with the wrong role. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SnowflakeSandboxResource.class, scope = TestResourceScope.GLOBAL)
@@ -80,36 +80,6 @@ class RestApiTest extends StoryBase {
         given().auth().oauth2(TestTokens.ops()).queryParam("limit", 0).get("/failures").then().statusCode(400);
         given().auth().oauth2(TestTokens.ops()).queryParam("afterId", Long.MAX_VALUE - 1).get("/failures").then()
                 .statusCode(200).body("size()", equalTo(0));
-    }
-
-    @Test
-    void planPreviewsWithoutRunningAndTheSecondBusinessCostsOneGrant() {
-        String db = unique("DB");
-        String u = unique("U");
-        String biz1 = unique("BIZ");
-        String biz2 = unique("BIZ");
-        Snowflake.table(db, "S", "T");
-        Snowflake.user(u);
-        send(new TableAdded(db, "S", "T", unique("GRP"), List.of(biz1, biz2), null, null));
-        String joined = send(new UserJoinedBusiness("id-" + u, u, biz1)).id();
-        await().atMost(WAIT).until(() -> canRead(u, db + ".S.T"));
-        // Snowflake answers before the job's records commit: the preview below plans from the ledger
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
-                "eventId = ?1 and outcome = ?2 and statement like '% TO USER %'", joined, AuditOutcome.OK) > 0));
-        long before = Snowflake.sandbox().statementLog().count();
-
-        given().auth().oauth2(TestTokens.ops()).contentType("application/json")
-                .body("{\"events\":[{\"type\":\"UserJoinedBusiness\",\"data\":{\"userId\":\"id-" + u + "\",\"login\":\""
-                        + u + "\",\"business\":\"" + biz2 + "\"}}]}")
-                .when().post("/plan").then().statusCode(200)
-                .body("sql", contains("GRANT ROLE \"GH_BIZ_" + biz2 + "_PUBLIC\" TO ROLE \"GH_USER_" + u + "\""));
-        given().auth().oauth2(TestTokens.ops()).contentType("application/json")
-                .body("{\"events\":[{\"type\":\"UserJoinedBusiness\",\"data\":{\"userId\":\"n\",\"login\":\"new.user\","
-                        + "\"business\":\"" + biz2 + "\"}}]}")
-                .when().post("/plan").then().statusCode(200).body("$", hasSize(5))
-                .body("sql", org.hamcrest.Matchers.hasItem("ALTER USER \"NEW.USER\" SET DEFAULT_ROLE = \"GH_USER_NEW_USER\""));
-        org.assertj.core.api.Assertions.assertThat(Snowflake.sandbox().statementLog().count()).isEqualTo(before);
-        given().auth().oauth2(TestTokens.ops()).when().get("/users/new.user/access").then().statusCode(404);
     }
 
     @Test
