@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.awaitility.Awaitility;
 
 /**
  * Does {@code POST /plan} slow the consumers? A stream of UserJoinedBusiness events is applied by one grant-service,
- * once alone and once while {@code bench.plan-clients} clients keep asking for previews of joins and leaves of the very
- * people the stream is about (the worst case for a preview that locks what the consumer writes). The clock runs from
+ * alone and while {@code bench.plan-clients} clients (0,1,4: one run each) keep asking for previews of joins and leaves
+ * of the very people the stream is about (the worst case for a preview that locks what the consumer writes). The clock runs from
  * the first event sent to the last member seen in Snowflake; the preview's own latency is reported beside it.
  */
 final class PlanDuringStream implements Benchmarks.Harness {
@@ -36,8 +37,10 @@ final class PlanDuringStream implements Benchmarks.Harness {
     private static final String BUSINESS = "bench";
 
     private final int joins = Integer.getInteger("bench.joins", 600);
-    private final Duration latency = Duration.ofMillis(Long.getLong("bench.plan-latency-ms", 0));
-    private final int clients = Integer.getInteger("bench.plan-clients", 4);
+    private final Duration latency = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
+    /** Runs with this many preview clients each; the first (0) is the stream alone, the others compare to it. */
+    private final List<Integer> clientCounts = Arrays.stream(System.getProperty("bench.plan-clients", "0,1,4").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
     private final int batch = Integer.getInteger("bench.plan-batch", 50);
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,14 +48,16 @@ final class PlanDuringStream implements Benchmarks.Harness {
     public String run() throws Exception {
         StringBuilder table = new StringBuilder(String.format(
                 "%d UserJoinedBusiness events (new users, one business) at %d ms per statement, one grant-service; "
-                        + "previews by %d clients in a loop, %d events each (joins and leaves of the stream's people).%n%n"
-                        + "| previews | stream applied in | events/s | slow-down | previews answered | preview p50 | preview p99 |%n"
-                        + "|---|---|---|---|---|---|---|%n", joins, latency.toMillis(), clients, batch));
+                        + "preview clients each asking in a loop, %d events a preview (joins and leaves of the stream's "
+                        + "people).%n%n"
+                        + "| preview clients | stream applied in | events/s | slow-down | previews answered | preview p50 | preview p99 |%n"
+                        + "|---|---|---|---|---|---|---|%n", joins, latency.toMillis(), batch));
         double alone = 0;
-        for (boolean previews : List.of(false, true)) {
-            Measured run = measure(previews);
-            alone = previews ? alone : run.seconds();
-            table.append(String.format("| %s | %.1f s | %.1f | %.2fx | %s | %s | %s |%n", previews ? "during" : "none",
+        for (int clients : clientCounts) {
+            Measured run = measure(clients);
+            alone = alone == 0 ? run.seconds() : alone;
+            boolean previews = clients > 0;
+            table.append(String.format("| %d | %.1f s | %.1f | %.2fx | %s | %s | %s |%n", clients,
                     run.seconds(), joins / run.seconds(), run.seconds() / alone,
                     previews ? run.latencies().size() : "-", previews ? ms(run.percentile(50)) : "-",
                     previews ? ms(run.percentile(99)) : "-"));
@@ -79,7 +84,7 @@ final class PlanDuringStream implements Benchmarks.Harness {
         }
     }
 
-    private Measured measure(boolean previews) throws Exception {
+    private Measured measure(int clients) throws Exception {
         try (KafkaProcess kafka = KafkaProcess.start();
              KafkaCompanion companion = new KafkaCompanion(kafka.bootstrapServers());
              SnowflakeSandbox snowflake = SnowflakeSandbox.builder().accountName("BENCH").adminPassword("admin").build().start();
@@ -103,11 +108,9 @@ final class PlanDuringStream implements Benchmarks.Harness {
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clients));
                 List<Future<?>> loops = new ArrayList<>();
-                if (previews) {
-                    for (int c = 0; c < clients; c++) {
-                        int client = c;
-                        loops.add(pool.submit(() -> previewLoop(service, logins, client, streaming, latencies)));
-                    }
+                for (int c = 0; c < clients; c++) {
+                    int client = c;
+                    loops.add(pool.submit(() -> previewLoop(service, logins, client, streaming, latencies)));
                 }
                 Instant start = Instant.now();
                 logins.forEach(login -> GrantScaleOut.send(companion, new UserJoinedBusiness("u-" + login, login, BUSINESS)));
