@@ -19,13 +19,28 @@ public interface MessagingConfig {
     /** Leases that make one instance of the service run each cluster-wide schedule (ClusterLeases). */
     Cluster cluster();
 
+    /** How the hourly purge of rows past their window deletes (RetentionSchedule); each window is its table's setting. */
+    Retention retention();
+
+    interface Retention {
+        /**
+         * Rows deleted per transaction: a batch holds its row locks for a moment only, so consumers and workers writing
+         * the same tables never wait behind a purge of a year's rows.
+         */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     interface Cluster {
         /** The same protocol and defaults as the outbox relay's lease; only the names differ. */
         Lease lease();
     }
 
     interface Inbox {
-        /** How long a processed event id is remembered: the window in which a redelivery is recognised. */
+        /**
+         * How long a processed event id is remembered: the window in which a redelivery is recognised; older ids are
+         * deleted by the retention purge (RetentionSchedule).
+         */
         @WithDefault("P30D")
         Duration retention();
     }
@@ -50,7 +65,7 @@ public interface MessagingConfig {
         @WithDefault("5")
         int maxRefusals();
 
-        /** How long sent rows are kept (for operators) before they are purged. */
+        /** How long sent rows are kept (for operators) before the retention purge deletes them (RetentionSchedule). */
         @WithDefault("P7D")
         Duration retention();
 

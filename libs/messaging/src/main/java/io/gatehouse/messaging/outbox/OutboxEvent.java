@@ -75,9 +75,4 @@ public class OutboxEvent extends PanacheEntityBase {
     static long countParked() {
         return count("parkedAt is not null");
     }
-
-    static long purgeSentBefore(Instant cutoff) {
-        return delete("sentAt is not null and sentAt < ?1", cutoff);
-    }
-
 }

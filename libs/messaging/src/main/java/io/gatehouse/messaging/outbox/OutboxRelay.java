@@ -154,19 +154,6 @@ public class OutboxRelay {
         drain();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void purge() {
-        if (!lease.held()) {
-            return;
-        }
-        long purged = QuarkusTransaction.requiringNew()
-                .call(() -> OutboxEvent.purgeSentBefore(Instant.now().minus(config.retention())));
-        if (purged > 0) {
-            Log.debugf("purged %d sent outbox rows", purged);
-        }
-    }
-
     /**
      * Publishes pending rows until none is left or the broker fails. A call while another drain runs makes that
      * drain go round once more instead of waiting.

@@ -45,6 +45,22 @@ public interface GrantConfig {
         int maxEvents();
     }
 
+    Retention retention();
+
+    /** How long finished work is kept (libs/messaging RetentionSchedule purges it hourly, in batches). */
+    interface Retention {
+        /**
+         * Done apply jobs (and their role rows) are deleted this long after they finished. Their statements stay in the
+         * audit log for {@link #audit()}; pending, waiting and parked jobs are never deleted.
+         */
+        @WithDefault("30d")
+        Duration doneJobs();
+
+        /** Audit entries are deleted this long after the statement ran: 7 years by default, for compliance. */
+        @WithDefault("2557d")
+        Duration audit();
+    }
+
     interface Apply {
         /** Jobs applied at the same time (each on its own pooled Snowflake connection). */
         @WithDefault("8")

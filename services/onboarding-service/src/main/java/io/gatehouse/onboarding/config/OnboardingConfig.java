@@ -2,6 +2,7 @@ package io.gatehouse.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,4 +42,16 @@ public interface OnboardingConfig {
      */
     @WithDefault("pass,pat,pin,psk,dsn")
     List<String> credentialWords();
+
+    Retention retention();
+
+    /** How long history is kept (libs/messaging RetentionSchedule purges it hourly, in batches). */
+    interface Retention {
+        /**
+         * Timeline entries older than this are deleted, except each request's latest, which stays however old: a request
+         * never shows an empty timeline, and its latest entry says how it ended up where it is.
+         */
+        @WithDefault("400d")
+        Duration timeline();
+    }
 }

@@ -25,6 +25,15 @@ public interface WebhookConfig {
     Duration deliveryRetention();
 
     /**
+     * How long a request's Connect Card binding and its setup completion are kept after the last card was issued (and
+     * the setup confirmed). Every link that leads to them (the redirect state, a day; the owner link,
+     * connector-service's {@code gatehouse.connector.owner-link-ttl}, 30 days) is signed when a card is issued, so after
+     * the longest of them nothing can ask for the rows any more. Must exceed the owner link's lifetime.
+     */
+    @WithDefault("P90D")
+    Duration connectCardRetention();
+
+    /**
      * How old a webhook's {@code created} may be. Fivetran re-sends the same bytes (same {@code created}) for up to
      * 24 hours when a delivery fails; 36 hours leaves 12 hours for Fivetran's own queueing and a late last retry.
      * Must stay below {@link #deliveryRetention()}, so that every delivery inside the window is still deduplicated.

@@ -33,10 +33,4 @@ public class WebhookDeliveries {
                 .setParameter(5, Instant.now())
                 .executeUpdate() == 1;
     }
-
-    /** Deletes the keys received before {@code cutoff}; returns how many went. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int purgeReceivedBefore(Instant cutoff) {
-        return em.createNativeQuery("delete from webhook_delivery where received_at < ?1").setParameter(1, cutoff).executeUpdate();
-    }
 }

@@ -1,6 +1,5 @@
 package io.gatehouse.webhook.service;
 
-import io.gatehouse.messaging.cluster.ClusterLeases;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.gatehouse.webhook.config.WebhookConfig;
 import io.gatehouse.webhook.domain.DeliveryKey;
@@ -13,7 +12,6 @@ import io.gatehouse.webhook.persistence.WebhookDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -25,18 +23,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class WebhookIntake {
 
-    static final String PURGE_LEASE = "webhook-intake-purge";
-
     private final WebhookSignature signature;
     private final WebhookDeliveries deliveries;
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final WebhookConfig config;
     private final ReplayWindow replayWindow;
-    private final ClusterLeases leases;
 
-    WebhookIntake(WebhookConfig config, WebhookDeliveries deliveries, Outbox outbox, MeterRegistry registry,
-                  ClusterLeases leases) {
+    WebhookIntake(WebhookConfig config, WebhookDeliveries deliveries, Outbox outbox, MeterRegistry registry) {
         this.config = config;
         this.signature = new WebhookSignature(config.fivetranSecret());
         // A window as long as the retention would let a replay arrive after its delivery key was purged.
@@ -48,7 +42,6 @@ public class WebhookIntake {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.registry = registry;
-        this.leases = leases;
     }
 
     /** What happened to one delivery; also the {@code outcome} tag of {@code gatehouse.webhook.deliveries}. */
@@ -115,22 +108,6 @@ public class WebhookIntake {
 
     public int maxBodyBytes() {
         return config.maxBodyBytes();
-    }
-
-    /**
-     * Delivery keys older than the retention go: Fivetran stops retrying after 24 hours. Once per cluster, on the
-     * instance holding the lease {@value #PURGE_LEASE}; a second purge after a lost lease deletes nothing more.
-     */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void purge() {
-        leases.runIfHeld(PURGE_LEASE, () -> {
-            Instant cutoff = Instant.now().minus(config.deliveryRetention());
-            int purged = QuarkusTransaction.requiringNew().call(() -> deliveries.purgeReceivedBefore(cutoff));
-            if (purged > 0) {
-                Log.infof("purged %d webhook delivery keys", purged);
-            }
-        });
     }
 
     private Outcome count(String event, Outcome outcome) {
