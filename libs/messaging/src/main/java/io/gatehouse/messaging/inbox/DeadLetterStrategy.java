@@ -1,6 +1,9 @@
 package io.gatehouse.messaging.inbox;
 
+import io.gatehouse.events.CloudEventHeaders;
+import io.gatehouse.events.EventType;
 import io.gatehouse.messaging.deadletter.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -14,6 +17,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -36,11 +40,13 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
     private final DeadLetters deadLetters;
+    private final MeterRegistry registry;
 
     DeadLetterStrategy(@Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, MeterRegistry registry) {
         this.deadLetterQueue = deadLetterQueue;
         this.deadLetters = deadLetters;
+        this.registry = registry;
     }
 
     @Override
@@ -76,6 +82,7 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
     }
 
     private void recordQuietly(String group, String channel, IncomingKafkaRecord<?, ?> record, Throwable reason) {
+        count(group, record);
         try {
             deadLetters.record(group, channel, record, reason);
         } catch (RuntimeException e) {
@@ -83,6 +90,19 @@ public class DeadLetterStrategy implements KafkaFailureHandler.Factory {
             Log.errorf("could not record dead-lettered %s-%d@%d for %s: %s", record.getTopic(), record.getPartition(),
                     record.getOffset(), group, e.toString());
         }
+    }
+
+    /**
+     * Counted with the consumer's other outcomes ({@code gatehouse.events.consumed}, see {@link EventReceiver}) as
+     * {@code dead_lettered}. The type tag is a known Gatehouse type or {@code unknown}: a record's header is whatever a
+     * producer wrote, and a tag taken from it as it is could grow without bound.
+     */
+    private void count(String group, IncomingKafkaRecord<?, ?> record) {
+        Header type = record.getHeaders().lastHeader(CloudEventHeaders.TYPE);
+        String ceType = type == null || type.value() == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        registry.counter("gatehouse.events.consumed", "consumer", group,
+                "type", EventType.ofCeType(ceType).map(EventType::ceType).orElse("unknown"),
+                "outcome", EventReceiver.DEAD_LETTERED).increment();
     }
 
     private static boolean stopped(Throwable reason) {

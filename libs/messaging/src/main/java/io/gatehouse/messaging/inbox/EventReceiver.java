@@ -139,6 +139,9 @@ public class EventReceiver {
     }
 
     /** What happened to one record. */
+    /** The {@code outcome} tag of {@code gatehouse.events.consumed} for a record the consumer gave up on. */
+    public static final String DEAD_LETTERED = "dead_lettered";
+
     public enum Outcome {
         APPLIED,
         DUPLICATE,

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One event waiting in (or already sent from) the transactional outbox. */
 @Entity
@@ -70,6 +71,13 @@ public class OutboxEvent extends PanacheEntityBase {
 
     static long countPending() {
         return count("sentAt is null and parkedAt is null");
+    }
+
+    /** The write time of the oldest row still to go out (parked ones left out). */
+    static Optional<Instant> oldestPending() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(e.createdAt) from OutboxEvent e where e.sentAt is null and e.parkedAt is null", Instant.class)
+                .getSingleResult());
     }
 
     static long countParked() {

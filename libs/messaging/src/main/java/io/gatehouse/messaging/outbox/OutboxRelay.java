@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -63,6 +65,8 @@ public class OutboxRelay {
     private final Counter failed;
     private final Counter parked;
     private final AtomicLong parkedRows = new AtomicLong();
+    /** When the oldest row waiting to go out was written; null when none waits (or this instance is a standby). */
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final ClusterLease lease;
     private final Counter takeovers;
     private final Counter fenced;
@@ -84,9 +88,20 @@ public class OutboxRelay {
         this.fenced = registry.counter("gatehouse.outbox.relay.fenced");
         registry.gauge("gatehouse.outbox.pending", pending);
         registry.gauge("gatehouse.outbox.parked.rows", parkedRows);
+        // The age is taken at scrape time from the row's write time: while the broker is down and rounds fail, the
+        // oldest row stays the same and its age keeps growing, which is what an alert on a stuck outbox needs.
+        Gauge.builder("gatehouse.outbox.oldest.age", oldestPending, OutboxRelay::ageSeconds)
+                .description("Seconds since the oldest unsent, unparked outbox row was written; 0 when none waits")
+                .baseUnit("seconds")
+                .register(registry);
         Gauge.builder("gatehouse.outbox.relay.active", lease, l -> l.held() ? 1 : 0)
                 .description("1 on the instance whose relay holds the lease and publishes, 0 on a standby")
                 .register(registry);
+    }
+
+    static double ageSeconds(AtomicReference<Instant> since) {
+        Instant at = since.get();
+        return at == null ? 0 : Math.max(0, Duration.between(at, Instant.now()).toMillis() / 1000.0);
     }
 
     /**
@@ -165,6 +180,7 @@ public class OutboxRelay {
     /** One batch in write order; true when it went out whole and more rows may wait. */
     private boolean round() {
         if (!lease.held()) {
+            oldestPending.set(null); // the active instance reports the backlog; a former holder's view is stale
             return false; // a standby: the active instance publishes
         }
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
@@ -188,6 +204,7 @@ public class OutboxRelay {
             QuarkusTransaction.requiringNew().run(() -> {
                 pending.set(OutboxEvent.countPending());
                 parkedRows.set(OutboxEvent.countParked());
+                oldestPending.set(OutboxEvent.oldestPending().orElse(null));
             });
         }
         return more;
