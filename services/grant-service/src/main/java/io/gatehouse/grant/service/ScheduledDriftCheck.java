@@ -3,12 +3,16 @@ package io.gatehouse.grant.service;
 import io.gatehouse.grant.config.GrantConfig;
 import io.gatehouse.grant.service.DriftService.RoleDrift;
 import io.gatehouse.messaging.cluster.ClusterLeases;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The drift check every {@code gatehouse.grant.drift.interval}, once per cluster: only the instance holding the lease
@@ -20,6 +24,7 @@ import java.util.Optional;
  * facts and grants of that moment, so a second round's jobs find nothing left to fix. The worst is a DriftDetected
  * published twice.
  */
+@Startup // its gauge exists from the start, before the first scan
 @ApplicationScoped
 public class ScheduledDriftCheck {
 
@@ -28,11 +33,16 @@ public class ScheduledDriftCheck {
     private final DriftService drift;
     private final GrantConfig.Drift config;
     private final ClusterLeases leases;
+    /** Drifted roles found by this instance's last scan; -1 before its first (or on an instance that never scans). */
+    private final AtomicInteger drifted = new AtomicInteger(-1);
 
-    ScheduledDriftCheck(DriftService drift, GrantConfig config, ClusterLeases leases) {
+    ScheduledDriftCheck(DriftService drift, GrantConfig config, ClusterLeases leases, MeterRegistry meters) {
         this.drift = drift;
         this.config = config.drift();
         this.leases = leases;
+        Gauge.builder("gatehouse.grant.drift.roles", drifted, AtomicInteger::get)
+                .description("Managed roles that drifted at the last scheduled check; -1 before this instance's first check")
+                .register(meters);
     }
 
     @Scheduled(every = "${gatehouse.grant.drift.interval}", delayed = "1m",
@@ -45,6 +55,7 @@ public class ScheduledDriftCheck {
     private void check() {
         try {
             List<RoleDrift> drifts = drift.reconcile(Optional.empty(), config.autoReconcile()).drifts();
+            drifted.set(drifts.size());
             if (!drifts.isEmpty()) {
                 Log.warnf("drift on %d managed role(s)%s", drifts.size(),
                         config.autoReconcile() ? ", reconcile jobs queued" : " (report only)");
