@@ -55,6 +55,13 @@ public class FivetranSteps {
         this.hooks = hooks;
         this.claims = claims;
         this.registry = registry;
+        // Registered at zero from the start: the alert's increase() then sees the first refusal, and the metric exists
+        // for dashboards before anything was ever refused.
+        for (String status : List.of("401", "403")) {
+            for (String step : List.of("schema", "reactivation")) {
+                registry.counter("gatehouse.connector.fivetran.unauthorized", "status", status, "step", step);
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.gatehouse.messaging.outbox.Outbox;
 import io.gatehouse.naming.InvalidNameException;
 import io.gatehouse.naming.RoleNames;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
  * all. Unlike SCIM, HR states changes, not membership: a repeated join is published again (the grant-service applies it
  * once).
  */
+@Startup // registers the membership counters at start (below)
 @ApplicationScoped
 public class IdentityEvents {
 
@@ -36,6 +38,14 @@ public class IdentityEvents {
         this.clocks = clocks;
         this.names = names;
         this.metrics = metrics;
+        // Every feed's counter exists at zero from the start, also after a restart: the "identity feed gone quiet" alert
+        // (deploy/prometheus/alerts.yml) compares the last day with the week before, and a feed that stays silent after
+        // a restart would otherwise have no series at all, so nothing to compare.
+        for (String source : List.of("hr", "scim")) {
+            for (String change : List.of("joined", "left")) {
+                metrics.counter("gatehouse.identity.membership.changes", "source", source, "change", change);
+            }
+        }
     }
 
     /** The names are checked before anything is written: 400 naming each refused field. */
