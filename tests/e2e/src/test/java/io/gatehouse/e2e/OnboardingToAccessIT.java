@@ -17,11 +17,14 @@ import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.events.UserLeftBusiness;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaEvents;
+import io.gatehouse.testing.process.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,10 +33,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * End to end, the packaged services in their own JVMs: a platform team asks for a source, the owner
@@ -41,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * business the tables are published in reads them in "Snowflake" with her own role, until she leaves. And an
  * identity provider, through the identity-bridge's SCIM API, puts a person into a business and takes her out again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OnboardingToAccessIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -59,6 +68,7 @@ class OnboardingToAccessIT {
     }
 
     @Test
+    @Order(1)
     void aSourceIsOnboardedAndItsTablesBecomeReadableByTheBusiness() throws Exception {
         // HR: Ada works in finance
         KafkaEvents.send(system.companion, KafkaEvents.record(CloudEvent.of("/hr", new UserJoinedBusiness("u-ada", "ada", "finance"))));
@@ -110,6 +120,7 @@ class OnboardingToAccessIT {
     }
 
     @Test
+    @Order(2)
     void aPersonAnIdentityProviderPutsInABusinessGroupReadsItsTablesUntilTakenOut() throws Exception {
         // a treasury table landed and published in treasury, announced as the connector-service announces tables
         KafkaEvents.send(system.companion, KafkaEvents.record(CloudEvent.of("/connector", new TableAdded(
@@ -152,6 +163,33 @@ class OnboardingToAccessIT {
         } finally {
             http.close();
         }
+    }
+
+    /**
+     * After the stories (so counters and timers that appear on first use exist), on the same running system: every
+     * metric a Grafana panel or a Prometheus alert in deploy/ reads is exported by at least one service. No dead panel,
+     * no alert that can never fire because its metric was renamed.
+     */
+    @Test
+    @Order(3)
+    void everyMetricTheDashboardsAndAlertsReadIsExported() throws Exception {
+        MetricsScrape scrape = new MetricsScrape();
+        Path saved = Files.createDirectories(Path.of("target", "metrics"));
+        Map<String, ServiceProcess> services = Map.of("onboarding-service", system.onboarding, "connector-service",
+                system.connector, "webhook-receiver", system.webhook, "grant-service", system.grant, "identity-bridge", system.identity);
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            String exposition = given().get(service.getValue().baseUrl() + "/q/metrics").then().statusCode(200).extract().asString();
+            scrape.add(exposition);
+            // what each service exported, labels included, for whoever adds a panel next
+            Files.writeString(saved.resolve(service.getKey() + ".txt"), exposition);
+        }
+        scrape.addSynthetic("up"); // Prometheus writes it itself for every scrape target
+
+        Map<String, TreeSet<String>> read = MonitoringFiles.metricsRead();
+        assertThat(read).as("metrics read by the dashboards and alerts").hasSizeGreaterThan(15);
+        Map<String, TreeSet<String>> missing = new TreeMap<>(read);
+        missing.keySet().removeIf(scrape::has);
+        assertThat(missing).as("metrics read in deploy/grafana or deploy/prometheus that no service exports").isEmpty();
     }
 
     private static JsonPath awaitState(String id, String state) {
