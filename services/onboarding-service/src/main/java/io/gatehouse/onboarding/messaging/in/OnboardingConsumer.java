@@ -16,9 +16,14 @@ import io.gatehouse.messaging.inbox.EventReceiver;
 import io.gatehouse.onboarding.domain.RequestState;
 import io.gatehouse.onboarding.persistence.OnboardingRequest;
 import io.gatehouse.onboarding.persistence.TimelineEntry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,9 +40,11 @@ public class OnboardingConsumer {
 
     private final EventReceiver receiver;
     private final EventHandlers handlers;
+    private final MeterRegistry meters;
 
-    OnboardingConsumer(EventReceiver receiver) {
+    OnboardingConsumer(EventReceiver receiver, MeterRegistry meters) {
         this.receiver = receiver;
+        this.meters = meters;
         this.handlers = EventHandlers.builder()
                 .on(ConnectorRequested.class, e -> record(e, null, r -> { }))
                 .on(ConnectCardIssued.class, e -> record(e, "card expires " + e.data().expiresAt(), r -> {
@@ -87,10 +94,30 @@ public class OnboardingConsumer {
             Log.debugf("skipping %s for unknown request %s", event.ceType(), requestId);
             return;
         }
+        RequestState before = request.state;
+        Instant since = request.updatedAt;
         change.accept(request);
+        if (request.state != before) {
+            timeIn(before, since, event.time());
+        }
         if (!TimelineEntry.recorded(event.id())) {
             TimelineEntry.of(requestId, event.id(), event.type().eventName(), event.time(), detail).persist();
         }
+    }
+
+    /**
+     * The time a request spent in the state it just left ({@code gatehouse.onboarding.state.duration{state}}), from
+     * its last change to the event that moved it on, both as the events tell them: the funnel's slow step shows.
+     */
+    private void timeIn(RequestState left, Instant since, Instant at) {
+        if (since == null || at == null || at.isBefore(since)) {
+            return;
+        }
+        Timer.builder("gatehouse.onboarding.state.duration").tag("state", left.name().toLowerCase(Locale.ROOT))
+                .description("Time an onboarding request spent in a state before it moved on")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(14))
+                .register(meters).record(Duration.between(since, at));
     }
 
     private static String failure(OnboardingFailed failed) {
