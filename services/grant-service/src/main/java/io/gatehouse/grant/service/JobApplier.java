@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
@@ -305,7 +306,10 @@ public class JobApplier {
     private Timer statementDuration(String outcome) {
         return Timer.builder("gatehouse.grant.statement.duration").tag("outcome", outcome)
                 .description("Time Snowflake took to run one grant statement")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                // a GRANT takes milliseconds to seconds; the bounds keep the buckets to that range
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+                .register(meters);
     }
 
     /** {@code unrun}: statements of the plan after the failed one, which a failure leaves for the next try. */

@@ -50,7 +50,8 @@ public class JobBacklog {
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void refresh() {
+    public void refresh() { // public for tests, which cannot wait a round
+
         try {
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> ApplyJob.getEntityManager().createQuery(
                     "select j.status, count(j), min(j.createdAt) from ApplyJob j where j.status in :open group by j.status",

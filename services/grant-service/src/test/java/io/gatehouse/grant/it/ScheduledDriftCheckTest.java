@@ -1,6 +1,7 @@
 package io.gatehouse.grant.it;
 
 import static io.gatehouse.grant.it.Snowflake.admin;
+import static io.restassured.RestAssured.given;
 import static io.gatehouse.grant.it.Snowflake.canRead;
 import static io.gatehouse.grant.it.Snowflake.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import io.gatehouse.grant.service.ScheduledDriftCheck;
 import io.gatehouse.messaging.cluster.ClusterLeases;
 import io.gatehouse.messaging.config.MessagingConfig;
 import io.gatehouse.testing.kafka.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -34,6 +36,8 @@ class ScheduledDriftCheckTest extends StoryBase {
     MessagingConfig messaging;
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void onlyTheInstanceHoldingTheLeaseChecks() {
@@ -58,6 +62,11 @@ class ScheduledDriftCheckTest extends StoryBase {
         other.close(); // the other instance stops and gives the lease up
         check.run();
         assertThat(driftReports(role)).isEqualTo(1);
+        // what the dashboard and the GatehouseDrift alert read; the grants applied above were timed
+        assertThat(meters.get("gatehouse.grant.drift.roles").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(meters.get("gatehouse.grant.statement.duration").tag("outcome", "ok").timer().count()).isPositive();
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("gatehouse_grant_statement_duration_seconds_bucket{outcome=\"ok\",le=");
     }
 
     private long driftReports(String role) {

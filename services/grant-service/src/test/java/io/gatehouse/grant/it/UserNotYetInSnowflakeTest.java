@@ -17,6 +17,7 @@ import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.AuditEntry;
 import io.gatehouse.grant.persistence.AuditOutcome;
 import io.gatehouse.grant.persistence.JobStatus;
+import io.gatehouse.grant.service.JobBacklog;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.gatehouse.testing.auth.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,8 @@ class UserNotYetInSnowflakeTest extends StoryBase {
     GrantConfig config;
     @Inject
     MeterRegistry meters;
+    @Inject
+    JobBacklog backlog;
 
     @Test
     void aJoinForAUserCreatedLaterWaitsVisiblyAndAppliesWithinABackOffStepOfTheUserAppearing() throws Exception {
@@ -64,6 +67,10 @@ class UserNotYetInSnowflakeTest extends StoryBase {
                 .body(job + ".attempts", equalTo(0))
                 .body(job + ".lastError", containsString("waiting for user " + u + " to exist in Snowflake")));
         await().atMost(WAIT).until(() -> meters.get("gatehouse.grant.jobs.waiting_for_user").gauge().value() >= 1.0);
+        // the backlog the dashboard shows and GatehouseApplyJobsOld alerts on
+        backlog.refresh();
+        assertThat(meters.get("gatehouse.grant.jobs.open").tag("status", "waiting_for_user").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(meters.get("gatehouse.grant.jobs.oldest.age").tag("status", "waiting_for_user").gauge().value()).isPositive();
         // several tries of the wait go by before the user appears
         await().atMost(WAIT).until(() -> Jobs.byEvent(joined).get(0).userWaits >= 3);
 
