@@ -9,6 +9,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.events.UserJoinedBusiness;
 import io.gatehouse.messaging.app.IdentityConsumer;
 import io.gatehouse.messaging.inbox.DeadLetterStrategy;
+import io.gatehouse.messaging.inbox.EventReceiver;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
@@ -56,6 +57,10 @@ class DeadLetterTest {
                 .containsEntry("topic", Topics.IDENTITY).containsEntry("type", "gatehouse.UserJoinedBusiness.v1")
                 .containsEntry("replays", 0);
         assertThat((String) letter.get("reason")).contains("is refused by this consumer");
+        // counted with the consumer's other outcomes, for the dashboard and the GatehouseDeadLettersGrowing alert
+        assertThat(registry.get("gatehouse.events.consumed").tags("consumer", IdentityConsumer.NAME,
+                "type", "gatehouse.UserJoinedBusiness.v1", "outcome", EventReceiver.DEAD_LETTERED).counter().count())
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(KafkaEvents.header(KafkaEvents.awaitRecord(companion, Topics.deadLetter(Topics.IDENTITY),
                 r -> user.equals(r.key()), WAIT), DeadLetterStrategy.CONSUMER_HEADER)).contains(IdentityConsumer.NAME);
         assertThat(applied(user)).isZero();
