@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way a service takes an event off Kafka: read the CloudEvent (or refuse it), dispatch on its
@@ -40,8 +41,17 @@ public class EventReceiver {
     private final MeterRegistry registry;
     private final ConsumerHealth health;
     private final ShutdownSignal shutdown;
+    /**
+     * The service's consumer group (Quarkus names it after the application), which {@link DeadLetterStrategy} records as
+     * the consumer of a dead letter and a replay is addressed to. A consumer's own name may differ from it (the
+     * grant-service's identity and catalog consumers keep apart in one inbox); the replayed record comes back on its own
+     * topic, which in one service only one channel reads, so the group alone picks the consumer that failed.
+     */
+    private final String group;
 
-    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry, ConsumerHealth health, ShutdownSignal shutdown) {
+    EventReceiver(CloudEventReader reader, Inbox inbox, MeterRegistry registry, ConsumerHealth health, ShutdownSignal shutdown,
+                  @ConfigProperty(name = "quarkus.application.name") String group) {
+        this.group = group;
         this.reader = reader;
         this.inbox = inbox;
         this.registry = registry;
@@ -64,7 +74,7 @@ public class EventReceiver {
         }
         Optional<Consumer<CloudEvent<GatehouseEvent>>> handler = handlers.handlerOf(event.type());
         String replayFor = headers.get(DeadLetters.REPLAY_FOR);
-        if (handler.isEmpty() || (replayFor != null && !replayFor.equals(consumer))) {
+        if (handler.isEmpty() || (replayFor != null && !replayFor.equals(group) && !replayFor.equals(consumer))) {
             // a replay is for the consumer that dead-lettered the record only
             return count(consumer, event.ceType(), Outcome.IGNORED);
         }

@@ -5,10 +5,13 @@ import static io.gatehouse.grant.it.Snowflake.canRead;
 import static io.gatehouse.grant.it.Snowflake.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.events.UserJoinedBusiness;
+import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaEvents;
 import io.gatehouse.testing.kafka.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -66,5 +69,24 @@ class RefusalAndInjectionTest extends StoryBase {
                 r -> id.equals(r.key()), WAIT);
         assertThat(KafkaEvents.header(dead, "dead-letter-reason")).hasValueSatisfying(reason ->
                 assertThat(reason).contains("control character"));
+    }
+
+    @Test
+    void aReplayedDeadLetterComesBackToTheIdentityConsumer() {
+        // The dead letter names the service's consumer group; the identity consumer has a name of its own. A replay
+        // must still reach it: here the record fails again, so it comes back as a second dead letter of the same event.
+        String id = unique("id");
+        send(new UserJoinedBusiness(id, "mallory\u0007", "retail"));
+        await().atMost(WAIT).until(() -> deadLettersOf(id).size() == 1);
+        int letter = deadLettersOf(id).get(0);
+
+        given().auth().oauth2(TestTokens.platformAdmin()).post("/dead-letters/" + letter + "/replay").then()
+                .statusCode(200).body("replays", equalTo(1)).body("consumer", equalTo("grant-service"));
+        await().atMost(WAIT).until(() -> deadLettersOf(id).size() == 2);
+    }
+
+    private static List<Integer> deadLettersOf(String eventKey) {
+        return given().auth().oauth2(TestTokens.ops()).queryParam("limit", 1000).get("/dead-letters").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.key == '" + eventKey + "' }.id", Integer.class);
     }
 }
