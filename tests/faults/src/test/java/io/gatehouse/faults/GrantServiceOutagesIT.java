@@ -14,12 +14,16 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * The grant-service's dependencies fail under load, for real: its PostgreSQL connection cut, the Snowflake sandbox
  * stopped, restarted without its sessions, the Kafka broker restarted. Each story checks that every event was
  * applied, none dead-lettered, and no statement ran or was recorded twice; each records its recovery time.
  */
+@Order(2)
+@ResourceLock(GrantStack.DATABASE)
 class GrantServiceOutagesIT {
 
     private static final Duration DRAIN = Duration.ofMinutes(3);

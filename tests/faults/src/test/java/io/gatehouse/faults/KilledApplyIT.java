@@ -14,12 +14,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * The grant-service process killed with SIGKILL in the middle of a first apply of about 5,000 statements, then
  * started again on the same database: it resumes from what it recorded, reaches the desired state, and the audit
  * shows no statement twice.
  */
+@Order(3)
+@ResourceLock(GrantStack.DATABASE)
 class KilledApplyIT {
 
     /** 17 statements and 5 per member: a first apply of 6,267 statements. */

@@ -28,6 +28,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.Order;
 
 /**
  * Issue 13's must-show story: two instances of every service, each pair on its service's database, one broker.
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * same moment while a stream of leaves is applied. At the end Snowflake holds exactly the desired state computed
  * here from what was sent, nobody who left can read, and nothing was applied, recorded or announced twice.
  */
+@Order(4)
+@Isolated("eight service JVMs and a broker: alone, so their startup and the kills are not timed against another story")
 @ExtendWith(SharedManyInstances.class)
 class ManyInstancesIT {
 

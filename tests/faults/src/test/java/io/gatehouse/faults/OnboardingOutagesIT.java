@@ -10,12 +10,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * Fivetran fails the onboarding the ways it does in production: its API down for two minutes while the owner
  * finishes the setup, a source that breaks after going live, a {@code sync_end} that never arrives, a Connect Card
  * link opened after it expired. Every request still reaches ACTIVE, with its tables announced.
  */
+@Order(1)
+@ResourceLock(OnboardingStack.PREFIX)
 class OnboardingOutagesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

@@ -26,6 +26,8 @@ final class OnboardingStack implements AutoCloseable {
     static final String CREDENTIAL = "correct-horse";
     /** Gatehouse's idea of a card's life here; the sandbox is told a day passed with {@code expireConnectCards}. */
     static final Duration CARD_TTL = Duration.ofSeconds(30);
+    /** The schemas' prefix of the stand-alone stack ({@code faults_onboarding}...), also the stories' resource lock. */
+    static final String PREFIX = "faults";
     private static final String FIVETRAN_KEY = "faults-key";
     private static final String FIVETRAN_SECRET = "faults-secret";
 
@@ -44,7 +46,7 @@ final class OnboardingStack implements AutoCloseable {
 
     /** One instance of each service on a broker and databases of its own, ready. */
     OnboardingStack() throws Exception {
-        this(KafkaProcess.start(), new ServiceDatabases(), true, "faults", 1);
+        this(KafkaProcess.start(), new ServiceDatabases(), true, PREFIX, 1);
         awaitReady();
     }
 

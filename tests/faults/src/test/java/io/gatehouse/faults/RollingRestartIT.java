@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.Order;
 
 /**
  * A rolling deploy: two grant-service instances share the work while joins stream in, and each is stopped
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * neither half-applied nor dead-lettered: the other instance takes the partitions over and applies them once. On the
  * shared many-instances stack (its grant-service pair), with a business and logins of its own.
  */
+@Order(5)
+@Isolated("the shared many-instances stack: alone, like ManyInstancesIT")
 @ExtendWith(SharedManyInstances.class)
 class RollingRestartIT {
 
