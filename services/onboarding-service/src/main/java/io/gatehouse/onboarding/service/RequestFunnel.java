@@ -1,22 +1,16 @@
 package io.gatehouse.onboarding.service;
 
+import io.gatehouse.messaging.metrics.StatusGauges;
 import io.gatehouse.onboarding.domain.RequestState;
 import io.gatehouse.onboarding.persistence.OnboardingRequest;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The onboarding funnel for dashboards: {@code gatehouse.onboarding.requests{state}} counts the requests in each state,
@@ -28,46 +22,27 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class RequestFunnel {
 
-    private final Map<RequestState, AtomicLong> counts = new EnumMap<>(RequestState.class);
-    private final Map<RequestState, AtomicReference<Instant>> oldest = new EnumMap<>(RequestState.class);
+    private final StatusGauges<RequestState> gauges;
 
     RequestFunnel(MeterRegistry meters) {
-        for (RequestState state : RequestState.values()) {
-            String tag = state.name().toLowerCase(Locale.ROOT);
-            AtomicLong count = new AtomicLong();
-            AtomicReference<Instant> since = new AtomicReference<>();
-            counts.put(state, count);
-            oldest.put(state, since);
-            Gauge.builder("gatehouse.onboarding.requests", count, AtomicLong::get).tag("state", tag)
-                    .description("Onboarding requests in this state").register(meters);
-            Gauge.builder("gatehouse.onboarding.requests.oldest.age", since, RequestFunnel::ageSeconds).tag("state", tag)
-                    .baseUnit("seconds").description("Seconds the longest-waiting request has been in this state; 0 when none")
-                    .register(meters);
-        }
+        this.gauges = new StatusGauges<>(meters, new StatusGauges.Names(
+                "gatehouse.onboarding.requests", "Onboarding requests in this state",
+                "gatehouse.onboarding.requests.oldest.age", "Seconds the longest-waiting request has been in this state; 0 when none"),
+                "state", RequestState.class, List.of(RequestState.values()));
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
-            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> OnboardingRequest.getEntityManager().createQuery(
+            gauges.refresh(QuarkusTransaction.requiringNew().call(() -> OnboardingRequest.getEntityManager().createQuery(
                     "select r.state, count(r), min(r.updatedAt) from OnboardingRequest r group by r.state",
-                    Object[].class).getResultList());
-            Map<RequestState, Object[]> byState = new EnumMap<>(RequestState.class);
-            rows.forEach(row -> byState.put((RequestState) row[0], row));
-            for (RequestState state : RequestState.values()) {
-                Object[] row = byState.get(state);
-                counts.get(state).set(row == null ? 0 : ((Number) row[1]).longValue());
-                oldest.get(state).set(row == null ? null : (Instant) row[2]);
-            }
+                    Object[].class).getResultList()).stream()
+                    .map(row -> new StatusGauges.Row<>((RequestState) row[0], ((Number) row[1]).longValue(), (Instant) row[2]))
+                    .toList());
         } catch (RuntimeException e) {
             // the last figures stay until the database answers again
             Log.debugf("onboarding funnel not refreshed: %s", e.toString());
         }
-    }
-
-    static double ageSeconds(AtomicReference<Instant> since) {
-        Instant at = since.get();
-        return at == null ? 0 : Math.max(0, Duration.between(at, Instant.now()).toMillis() / 1000.0);
     }
 }
