@@ -29,6 +29,10 @@ public final class StatusGauges<S extends Enum<S>> {
     private final Map<S, AtomicLong> counts;
     private final Map<S, AtomicReference<Instant>> oldest;
 
+    /** One status as the gauges hold it now: its value as tagged (lower case), how many rows, and the oldest's time. */
+    public record Reading(String status, long count, Instant oldest) {
+    }
+
     /** What the two gauges are called and say. */
     public record Names(String count, String countDescription, String age, String ageDescription) {
     }
@@ -60,6 +64,12 @@ public final class StatusGauges<S extends Enum<S>> {
             counts.get(status).set(row == null ? 0 : row.count());
             oldest.get(status).set(row == null ? null : row.oldest());
         }
+    }
+
+    /** The figures of the last refresh, one per status in the order given at registration. */
+    public List<Reading> readings() {
+        return statuses.stream().map(s -> new Reading(s.name().toLowerCase(Locale.ROOT), counts.get(s).get(),
+                oldest.get(s).get())).toList();
     }
 
     static double ageSeconds(AtomicReference<Instant> since) {
