@@ -37,8 +37,11 @@ public final class StatusGauges<S extends Enum<S>> {
     public record Names(String count, String countDescription, String age, String ageDescription) {
     }
 
-    /** Registers both gauges for each of {@code statuses}, tagged {@code tag} with the status in lower case. */
-    public StatusGauges(MeterRegistry meters, Names names, String tag, Class<S> type, List<S> statuses) {
+    /**
+     * Registers both gauges for each of {@code statuses}, tagged {@code tag} with the status in lower case. Built through
+     * {@link WorkQueues#register}, so every queue also shows in {@code GET /pipeline}.
+     */
+    StatusGauges(MeterRegistry meters, Names names, String tag, Class<S> type, List<S> statuses) {
         this.statuses = List.copyOf(statuses);
         this.counts = new EnumMap<>(type);
         this.oldest = new EnumMap<>(type);
