@@ -51,6 +51,11 @@ public class DeadLetter extends PanacheEntityBase {
                 : DeadLetter.<DeadLetter>find("consumer = ?1 order by id desc", consumer)).page(0, limit).list();
     }
 
+    /** Records not replayed yet: what still waits for an operator. */
+    public static long countUnreplayed() {
+        return count("replayedAt is null");
+    }
+
     /** Whether this exact record was recorded before (a redelivery of a nacked record). */
     public static boolean known(String consumer, String topic, int partition, long offset) {
         return count("consumer = ?1 and topic = ?2 and partitionNo = ?3 and recordOffset = ?4", consumer, topic, partition, offset) > 0;

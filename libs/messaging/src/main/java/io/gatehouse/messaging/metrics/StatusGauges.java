@@ -29,12 +29,19 @@ public final class StatusGauges<S extends Enum<S>> {
     private final Map<S, AtomicLong> counts;
     private final Map<S, AtomicReference<Instant>> oldest;
 
+    /** One status as the gauges hold it now: its value as tagged (lower case), how many rows, and the oldest's time. */
+    public record Reading(String status, long count, Instant oldest) {
+    }
+
     /** What the two gauges are called and say. */
     public record Names(String count, String countDescription, String age, String ageDescription) {
     }
 
-    /** Registers both gauges for each of {@code statuses}, tagged {@code tag} with the status in lower case. */
-    public StatusGauges(MeterRegistry meters, Names names, String tag, Class<S> type, List<S> statuses) {
+    /**
+     * Registers both gauges for each of {@code statuses}, tagged {@code tag} with the status in lower case. Built through
+     * {@link WorkQueues#register}, so every queue also shows in {@code GET /pipeline}.
+     */
+    StatusGauges(MeterRegistry meters, Names names, String tag, Class<S> type, List<S> statuses) {
         this.statuses = List.copyOf(statuses);
         this.counts = new EnumMap<>(type);
         this.oldest = new EnumMap<>(type);
@@ -60,6 +67,12 @@ public final class StatusGauges<S extends Enum<S>> {
             counts.get(status).set(row == null ? 0 : row.count());
             oldest.get(status).set(row == null ? null : row.oldest());
         }
+    }
+
+    /** The figures of the last refresh, one per status in the order given at registration. */
+    public List<Reading> readings() {
+        return statuses.stream().map(s -> new Reading(s.name().toLowerCase(Locale.ROOT), counts.get(s).get(),
+                oldest.get(s).get())).toList();
     }
 
     static double ageSeconds(AtomicReference<Instant> since) {

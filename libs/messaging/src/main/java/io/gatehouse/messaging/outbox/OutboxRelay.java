@@ -201,11 +201,10 @@ public class OutboxRelay {
         }
         boolean more = batch.complete() && !batch.sent().isEmpty();
         if (!more) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                pending.set(OutboxEvent.countPending());
-                parkedRows.set(OutboxEvent.countParked());
-                oldestPending.set(OutboxEvent.oldestPending().orElse(null));
-            });
+            OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(OutboxBacklog::read);
+            pending.set(backlog.pending());
+            parkedRows.set(backlog.parked());
+            oldestPending.set(backlog.oldestPending().orElse(null));
         }
         return more;
     }

@@ -24,4 +24,9 @@ public record SchemaRef(String database, String schema) {
     public String qualified() {
         return Identifier.qualified(List.of(database, schema));
     }
+
+    /** {@code DB.SCHEMA} as SHOW prints it, for people to read; {@link #parse} reads it back. */
+    public String display() {
+        return TableRef.display(List.of(database, schema));
+    }
 }

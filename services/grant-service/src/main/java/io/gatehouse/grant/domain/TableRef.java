@@ -25,4 +25,14 @@ public record TableRef(String database, String schema, String table) {
     public String qualified() {
         return Identifier.qualified(List.of(database, schema, table));
     }
+
+    /** {@code DB.SCHEMA.TABLE} as SHOW prints it, for people to read; {@link #parse} reads it back. */
+    public String display() {
+        return display(List.of(database, schema, table));
+    }
+
+    /** Parts joined by dots, a part quoted only when it holds more than letters, digits, {@code _} and {@code $}. */
+    static String display(List<String> parts) {
+        return String.join(".", parts.stream().map(p -> p.matches("[A-Za-z0-9_$]+") ? p : Identifier.quote(p)).toList());
+    }
 }

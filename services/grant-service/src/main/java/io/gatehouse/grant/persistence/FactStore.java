@@ -8,10 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The desired facts in the service's database; reads serve the planner, writes run in the caller's transaction.
@@ -285,6 +293,75 @@ public class FactStore implements ChangeableFacts {
     @Override
     public Set<String> writersOf(String group) {
         return strings("select login from TableGroupWriter where tableGroup = ?1 order by login", group);
+    }
+
+    // ---- the catalogue: every business, table group and shared schema at once (a few queries, not one per item)
+
+    /** Businesses with a member or a publication (those {@link #businessKnown} names), sorted. */
+    public Set<String> businesses() {
+        Set<String> all = new TreeSet<>(strings("select distinct business from Membership where member = true"));
+        all.addAll(strings("select distinct business from Publication"));
+        return all;
+    }
+
+    /** Current members by business, each list sorted. */
+    public Map<String, List<String>> membersByBusiness() {
+        return grouped(Membership.<Membership>list("member", true), m -> m.business, m -> m.login);
+    }
+
+    /** Published table groups by business, each list sorted. */
+    public Map<String, List<String>> groupsByBusiness() {
+        return grouped(Publication.<Publication>listAll(), p -> p.business, p -> p.tableGroup);
+    }
+
+    /** Publishing businesses by table group, each list sorted. */
+    public Map<String, List<String>> businessesByGroup() {
+        return grouped(Publication.<Publication>listAll(), p -> p.tableGroup, p -> p.business);
+    }
+
+    /** The warehouses the platform team set, by business. */
+    public Map<String, String> warehousesByBusiness() {
+        return BusinessWarehouse.<BusinessWarehouse>listAll().stream()
+                .collect(Collectors.toMap(w -> w.business, w -> w.warehouse, (a, b) -> a, TreeMap::new));
+    }
+
+    /** Table groups (those {@link #groupKnown} names), sorted. */
+    public Set<String> groups() {
+        return new TreeSet<>(strings("select name from TableGroup"));
+    }
+
+    /** The catalogue's tables by group, each list by database, schema and table. */
+    public Map<String, List<TableRef>> tablesByGroup() {
+        return em.createQuery("from CatalogTable order by databaseName, schemaName, tableName", CatalogTable.class)
+                .getResultStream().collect(Collectors.groupingBy(t -> t.tableGroup, TreeMap::new, Collectors.mapping(
+                        t -> new TableRef(t.databaseName, t.schemaName, t.tableName), Collectors.toList())));
+    }
+
+    /** Writers by table group, each list sorted. */
+    public Map<String, List<String>> writersByGroup() {
+        return grouped(TableGroupWriter.<TableGroupWriter>listAll(), w -> w.tableGroup, w -> w.login);
+    }
+
+    /** Shared schemas with their members (sorted). */
+    public Map<SchemaRef, List<String>> sharedSchemasWithMembers() {
+        Map<SchemaRef, List<String>> all = new TreeMap<>(Comparator.comparing(SchemaRef::database)
+                .thenComparing(SchemaRef::schema));
+        SharedSchema.<SharedSchema>listAll().forEach(s -> all.put(new SchemaRef(s.databaseName, s.schemaName),
+                new ArrayList<>()));
+        em.createQuery("from SharedSchemaMember order by login", SharedSchemaMember.class).getResultStream()
+                .forEach(m -> {
+                    List<String> members = all.get(new SchemaRef(m.databaseName, m.schemaName));
+                    if (members != null) {
+                        members.add(m.login);
+                    }
+                });
+        return all;
+    }
+
+    /** The rows' values by key, keys and each key's values sorted. */
+    private static <T> Map<String, List<String>> grouped(List<T> rows, Function<T, String> key, Function<T, String> value) {
+        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.mapping(value,
+                Collectors.collectingAndThen(Collectors.toList(), values -> values.stream().sorted().toList()))));
     }
 
     private void upsert(String sql, Object... params) {

@@ -1,5 +1,6 @@
 package io.gatehouse.grant.rest;
 
+import io.gatehouse.grant.service.CatalogueQueries;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,12 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Businesses come from HR's events and the publications; the platform team sets a business's warehouse (what a
  * warehouse costs is theirs to decide: Gatehouse grants USAGE on an existing warehouse and never creates one) and may
- * retire a business.
+ * retire a business. Ops read the list (GET), the changes stay the platform team's.
  */
 @Path("/businesses")
 @Tag(name = "admin", description = "Platform team decisions (platform-admin)")
@@ -33,9 +36,20 @@ public class BusinessResource {
     }
 
     private final PlatformDecisions decisions;
+    private final CatalogueQueries catalogue;
 
-    BusinessResource(PlatformDecisions decisions) {
+    BusinessResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
         this.decisions = decisions;
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN}) // reading: ops too; the class's admin-only stays on the changes
+    @Tag(name = "questions", description = "Access questions and plan preview (ops)")
+    @Operation(summary = "Every business by name: its public role, its own warehouse (null: none), its members and the "
+            + "table groups published in it")
+    public List<CatalogueQueries.Business> list() {
+        return catalogue.businesses();
     }
 
     @PUT

@@ -1,6 +1,7 @@
 package io.gatehouse.grant.rest;
 
 import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.grant.service.CatalogueQueries;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Managed-access shared schemas ({@code DB.SCHEMA}) and their members. */
+/**
+ * Managed-access shared schemas ({@code DB.SCHEMA}) and their members;
+ * ops read the list, the platform team changes it.
+ */
 @Path("/shared-schemas")
 @Tag(name = "admin", description = "Platform team decisions (platform-admin)")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -34,9 +39,19 @@ public class SharedSchemaResource {
     }
 
     private final PlatformDecisions decisions;
+    private final CatalogueQueries catalogue;
 
-    SharedSchemaResource(PlatformDecisions decisions) {
+    SharedSchemaResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
         this.decisions = decisions;
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN}) // reading: ops too; the class's admin-only stays on the changes
+    @Tag(name = "questions", description = "Access questions and plan preview (ops)")
+    @Operation(summary = "Every shared schema by name (DB.SCHEMA): its role and its members")
+    public List<CatalogueQueries.SharedSchema> list() {
+        return catalogue.sharedSchemas();
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package io.gatehouse.grant.rest;
 
+import io.gatehouse.grant.service.CatalogueQueries;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,7 +20,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Table groups, the businesses they are published in and their writers, as the platform team declares them. */
+/**
+ * Table groups, the businesses they are published in and their writers, as the platform team declares them; ops read
+ * the list.
+ */
 @Path("/table-groups")
 @Tag(name = "admin", description = "Platform team decisions (platform-admin)")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -33,9 +38,19 @@ public class TableGroupResource {
     }
 
     private final PlatformDecisions decisions;
+    private final CatalogueQueries catalogue;
 
-    TableGroupResource(PlatformDecisions decisions) {
+    TableGroupResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
         this.decisions = decisions;
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN}) // reading: ops too; the class's admin-only stays on the changes
+    @Tag(name = "questions", description = "Access questions and plan preview (ops)")
+    @Operation(summary = "Every table group by name: its role, its tables, the businesses it is published in and its writers")
+    public List<CatalogueQueries.TableGroup> list() {
+        return catalogue.tableGroups();
     }
 
     @PUT

@@ -3,7 +3,7 @@ package io.gatehouse.grant.service;
 import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.messaging.metrics.StatusGauges;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.gatehouse.messaging.metrics.WorkQueues;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
@@ -17,7 +17,8 @@ import java.util.List;
  * {@code gatehouse.grant.jobs.oldest.age{status}} is the age of the oldest (seconds since it was queued). One grouped
  * count over {@code apply_job} every 15 s (a scrape interval); the age is taken at scrape time from the queue time,
  * so it keeps growing when the count stops being refreshed (database down), as an alert on a stuck queue needs.
- * Every instance reads the same table: dashboards take the max over instances.
+ * Every instance reads the same table: dashboards take the max over instances. Registered as the work queue
+ * {@code grant.jobs}, so {@code GET /pipeline} shows it too.
  */
 @Startup
 @ApplicationScoped
@@ -27,8 +28,8 @@ public class JobBacklog {
 
     private final StatusGauges<JobStatus> gauges;
 
-    JobBacklog(MeterRegistry meters) {
-        this.gauges = new StatusGauges<>(meters, new StatusGauges.Names(
+    JobBacklog(WorkQueues queues) {
+        this.gauges = queues.register("grant.jobs", new StatusGauges.Names(
                 "gatehouse.grant.jobs.open", "Apply jobs in this status (not done)",
                 "gatehouse.grant.jobs.oldest.age", "Seconds since the oldest job in this status was queued; 0 when none"),
                 "status", JobStatus.class, OPEN);

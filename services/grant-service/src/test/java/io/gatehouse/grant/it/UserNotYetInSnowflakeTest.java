@@ -71,6 +71,11 @@ class UserNotYetInSnowflakeTest extends StoryBase {
         backlog.refresh();
         assertThat(meters.get("gatehouse.grant.jobs.open").tag("status", "waiting_for_user").gauge().value()).isGreaterThanOrEqualTo(1.0);
         assertThat(meters.get("gatehouse.grant.jobs.oldest.age").tag("status", "waiting_for_user").gauge().value()).isPositive();
+        // and the same figures where the ops console reads them
+        given().auth().oauth2(TestTokens.ops()).when().get("/pipeline").then().statusCode(200)
+                .body("service", equalTo("grant-service"))
+                .body("queues.find { it.name == 'grant.jobs' && it.status == 'waiting_for_user' }.count",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         // several tries of the wait go by before the user appears
         await().atMost(WAIT).until(() -> Jobs.byEvent(joined).get(0).userWaits >= 3);
 

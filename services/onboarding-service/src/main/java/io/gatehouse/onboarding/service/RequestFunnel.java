@@ -1,9 +1,9 @@
 package io.gatehouse.onboarding.service;
 
 import io.gatehouse.messaging.metrics.StatusGauges;
+import io.gatehouse.messaging.metrics.WorkQueues;
 import io.gatehouse.onboarding.domain.RequestState;
 import io.gatehouse.onboarding.persistence.OnboardingRequest;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
@@ -16,7 +16,8 @@ import java.util.List;
  * The onboarding funnel for dashboards: {@code gatehouse.onboarding.requests{state}} counts the requests in each state,
  * and {@code gatehouse.onboarding.requests.oldest.age{state}} is how long the longest-waiting one has been there
  * (seconds since its last change; a card nobody completes shows here). One grouped count every 15 s (a scrape
- * interval); every instance reads the same table, so dashboards take the max over instances.
+ * interval); every instance reads the same table, so dashboards take the max over instances. Registered as the work
+ * queue {@code onboarding.requests}, so {@code GET /pipeline} shows it too.
  */
 @Startup
 @ApplicationScoped
@@ -24,8 +25,8 @@ public class RequestFunnel {
 
     private final StatusGauges<RequestState> gauges;
 
-    RequestFunnel(MeterRegistry meters) {
-        this.gauges = new StatusGauges<>(meters, new StatusGauges.Names(
+    RequestFunnel(WorkQueues queues) {
+        this.gauges = queues.register("onboarding.requests", new StatusGauges.Names(
                 "gatehouse.onboarding.requests", "Onboarding requests in this state",
                 "gatehouse.onboarding.requests.oldest.age", "Seconds the longest-waiting request has been in this state; 0 when none"),
                 "state", RequestState.class, List.of(RequestState.values()));
