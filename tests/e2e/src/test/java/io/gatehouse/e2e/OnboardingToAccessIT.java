@@ -36,12 +36,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * End to end, the packaged services in their own JVMs: a platform team asks for a source, the owner
@@ -49,6 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * business the tables are published in reads them in "Snowflake" with her own role, until she leaves. And an
  * identity provider, through the identity-bridge's SCIM API, puts a person into a business and takes her out again.
  */
+@ExtendWith(SharedSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OnboardingToAccessIT {
 
@@ -56,15 +57,8 @@ class OnboardingToAccessIT {
     private static SystemUnderTest system;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = new SystemUnderTest();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+    static void start() {
+        system = SharedSystem.system();
     }
 
     @Test

@@ -37,7 +37,7 @@ public interface GrantApi {
     record TableGroup(String name, String role, List<String> tables, List<String> publishedIn, List<String> writers) {
     }
 
-    record SharedSchema(String name, String role, String warehouse, List<String> members) {
+    record SharedSchema(String name, String role, String database, String schema, List<String> members) {
     }
 
     record Statement(String role, String sql) {

@@ -19,7 +19,8 @@ public interface OperationsApi {
     record Outbox(long pending, long parked, Double oldestPendingAgeSeconds) {
     }
 
-    record Consumer(String clientId, double lag) {
+    /** {@code lag} is null until the consumer's first fetch measured it. */
+    record Consumer(String clientId, Double lag) {
     }
 
     record Queue(String name, String status, long count, Double oldestAgeSeconds) {

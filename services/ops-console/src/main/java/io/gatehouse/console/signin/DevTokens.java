@@ -8,7 +8,11 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -37,8 +41,8 @@ public class DevTokens {
         String privateLocation = config.privateKey().orElseThrow(() -> missing("private-key"));
         String publicLocation = config.publicKey().orElseThrow(() -> missing("public-key"));
         try {
-            privateKey = KeyUtils.readPrivateKey(privateLocation);
-            PublicKey publicKey = KeyUtils.readPublicKey(publicLocation);
+            privateKey = KeyUtils.decodePrivateKey(pem(privateLocation));
+            PublicKey publicKey = KeyUtils.decodePublicKey(pem(publicLocation));
             JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey, config.issuer());
             info.setExpectedAudience(Set.of(config.audience()));
             info.setClockSkew(30);
@@ -58,6 +62,20 @@ public class DevTokens {
 
     JsonWebToken verify(String token) throws ParseException {
         return parser.parse(token);
+    }
+
+    /** The PEM text at a file path, or else in a classpath resource of that name. */
+    private static String pem(String location) throws IOException {
+        Path file = Path.of(location);
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file);
+        }
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
+            if (in == null) {
+                throw new IOException("no file or classpath resource " + location);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     private static IllegalStateException missing(String key) {
