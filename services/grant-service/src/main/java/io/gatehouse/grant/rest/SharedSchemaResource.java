@@ -1,6 +1,7 @@
 package io.gatehouse.grant.rest;
 
 import io.gatehouse.grant.domain.SchemaRef;
+import io.gatehouse.grant.service.Decision;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Managed-access shared schemas ({@code DB.SCHEMA}) and their members. */
@@ -34,16 +36,23 @@ public class SharedSchemaResource {
     }
 
     private final PlatformDecisions decisions;
+    private final DryRun dryRuns;
 
-    SharedSchemaResource(PlatformDecisions decisions) {
+    SharedSchemaResource(PlatformDecisions decisions, DryRun dryRuns) {
         this.decisions = decisions;
+        this.dryRuns = dryRuns;
     }
 
     @PUT
     @Path("{schema}")
     @Operation(summary = "Declare a managed-access shared schema DB.SCHEMA, its members (exactly these) and its warehouse")
-    public Response put(@PathParam("schema") String schema, @Valid @NotNull SharedSchemaRequest body) {
+    public Response put(@PathParam("schema") String schema,
+                        @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun,
+                        @Valid @NotNull SharedSchemaRequest body) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
+        }
         return accepted(decisions.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
     }
 
@@ -58,16 +67,24 @@ public class SharedSchemaResource {
     @POST
     @Path("{schema}/members/{login}")
     @Operation(summary = "Add a member to a shared schema")
-    public Response addMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+    public Response addMember(@PathParam("schema") String schema, @PathParam("login") String login,
+                              @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.addMember(ref, login));
+        }
         return accepted(decisions.addMember(ref, login));
     }
 
     @DELETE
     @Path("{schema}/members/{login}")
     @Operation(summary = "Remove a member from a shared schema")
-    public Response removeMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+    public Response removeMember(@PathParam("schema") String schema, @PathParam("login") String login,
+                                 @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.removeMember(ref, login));
+        }
         return accepted(decisions.removeMember(ref, login));
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.grant.rest;
 
+import io.gatehouse.grant.service.Decision;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Table groups, the businesses they are published in and their writers, as the platform team declares them. */
@@ -33,15 +36,22 @@ public class TableGroupResource {
     }
 
     private final PlatformDecisions decisions;
+    private final DryRun dryRuns;
 
-    TableGroupResource(PlatformDecisions decisions) {
+    TableGroupResource(PlatformDecisions decisions, DryRun dryRuns) {
         this.decisions = decisions;
+        this.dryRuns = dryRuns;
     }
 
     @PUT
     @Path("{name}")
     @Operation(summary = "Declare a table group and the businesses it is published in (exactly these)")
-    public Response put(@PathParam("name") String name, @Valid @NotNull TableGroupRequest body) {
+    public Response put(@PathParam("name") String name,
+                        @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun,
+                        @Valid @NotNull TableGroupRequest body) {
+        if (dryRun) {
+            return dryRuns.of(Decision.putTableGroup(name, body.businesses()));
+        }
         return accepted(decisions.putTableGroup(name, body.businesses()));
     }
 
