@@ -5,12 +5,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.gatehouse.events.TableAdded;
 import io.gatehouse.grant.persistence.AppUser;
 import io.gatehouse.grant.persistence.ApplyJob;
 import io.gatehouse.grant.persistence.Publication;
 import io.gatehouse.grant.persistence.RoleRegistration;
+import io.gatehouse.grant.persistence.SharedSchema;
 import io.gatehouse.grant.persistence.SharedSchemaMember;
 import io.gatehouse.testing.auth.TestTokens;
 import io.gatehouse.testing.kafka.KafkaTestResource;
@@ -18,11 +22,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +45,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SnowflakeSandboxResource.class, scope = TestResourceScope.GLOBAL)
 class DecisionPreviewTest extends StoryBase {
+
+    /** A dry run answers at once; one blocked on a lock would wait for the test's lock to go. */
+    private static final RestAssuredConfig BOUNDED = RestAssuredConfig.config().httpClient(HttpClientConfig
+            .httpClientConfig().setParam("http.socket.timeout", 20_000).setParam("http.connection.timeout", 5_000));
+
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void aTableGroupDryRunIsWhatTheWorkerThenRuns() {
@@ -71,9 +89,7 @@ class DecisionPreviewTest extends StoryBase {
         String a = unique("A");
         String newcomer = unique("NEW");
         Snowflake.user(a);
-        String declared = admin("{\"members\":[\"" + a + "\"]}").put("/shared-schemas/" + schema)
-                .then().statusCode(202).extract().path("changeId");
-        await().atMost(WAIT).until(() -> Jobs.allDone(List.of(declared)));
+        declare(schema, a);
         String ssRole = "GH_SS_" + schema.replace('.', '_');
         List<Map<String, Object>> auditBefore = audit(ssRole);
         assertThat(auditBefore).isNotEmpty();
@@ -94,6 +110,31 @@ class DecisionPreviewTest extends StoryBase {
             assertThat(RoleRegistration.<RoleRegistration>findByIdOptional("GH_USER_" + newcomer)).isEmpty();
         });
         given().auth().oauth2(TestTokens.ops()).when().get("/users/" + newcomer + "/access").then().statusCode(404);
+    }
+
+    @Test
+    void aDryRunWaitsForNoLockTheDecisionWouldTake() throws Exception {
+        String team = unique("TEAM");
+        String a = unique("A");
+        Snowflake.user(a);
+        declare("LAB." + team, a);
+        try (Connection c = db.getConnection()) {
+            // a decision on the schema holding its row, as a PUT changing its warehouse would until it commits
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select warehouse from shared_schema where database_name = 'LAB' and schema_name = ? for update")) {
+                lock.setString(1, team);
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+            given().config(BOUNDED).auth().oauth2(TestTokens.platformAdmin()).contentType("application/json")
+                    .body("{\"members\":[\"" + a + "\"],\"warehouse\":\"WH_" + team + "\"}").queryParam("dryRun", true)
+                    .when().put("/shared-schemas/LAB." + team).then().statusCode(200)
+                    .body("statements.sql", hasItem("GRANT USAGE ON WAREHOUSE \"WH_" + team + "\" TO ROLE \"GH_SS_LAB_"
+                            + team + "\""));
+            c.rollback();
+        }
+        QuarkusTransaction.requiringNew().run(() -> assertThat(SharedSchema.<SharedSchema>findById(
+                new SharedSchema.Key("LAB", team)).warehouse).isNull());
     }
 
     @Test
@@ -133,16 +174,22 @@ class DecisionPreviewTest extends StoryBase {
                         + business + "_PUBLIC\""));
         // nothing to revoke from a user who was never granted the group
         admin("").queryParam("dryRun", true).delete("/users/" + u + "/table-groups/" + group).then().statusCode(200)
-                .body("statements.sql", org.hamcrest.Matchers.not(hasItem(
-                        org.hamcrest.Matchers.startsWith("REVOKE ROLE \"GH_TG_" + group))));
+                .body("statements.sql", not(hasItem(startsWith("REVOKE ROLE \"GH_TG_" + group))));
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(ApplyJob.count("login", u)).isZero();
             assertThat(AppUser.<AppUser>findByIdOptional(u)).isEmpty();
         });
     }
 
-    private static void assertSameRefusal(java.util.function.Supplier<Response> decided,
-                                          java.util.function.Supplier<Response> dryRun, int status) {
+    @Test
+    void theOpenApiDocumentDescribesDryRun() {
+        String openapi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        assertThat(openapi).contains("\"dryRun\"", "change nothing and answer 200");
+    }
+
+    private static void assertSameRefusal(Supplier<Response> decided,
+                                          Supplier<Response> dryRun, int status) {
         Response expected = decided.get();
         Response actual = dryRun.get();
         assertThat(expected.statusCode()).isEqualTo(status);
@@ -152,7 +199,13 @@ class DecisionPreviewTest extends StoryBase {
         assertThat(actual.jsonPath().getList("errors")).isEqualTo(expected.jsonPath().getList("errors"));
     }
 
-    private static io.restassured.specification.RequestSpecification admin(String body) {
+    private static void declare(String schema, String member) {
+        String declared = admin("{\"members\":[\"" + member + "\"]}").put("/shared-schemas/" + schema)
+                .then().statusCode(202).extract().path("changeId");
+        await().atMost(WAIT).until(() -> Jobs.allDone(List.of(declared)));
+    }
+
+    private static RequestSpecification admin(String body) {
         var request = given().auth().oauth2(TestTokens.platformAdmin()).contentType("application/json");
         return body.isEmpty() ? request : request.body(body);
     }
