@@ -2,10 +2,11 @@ package io.gatehouse.grant.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The facts and the changes the consumed events make to them: the service's database for the consumers, an in-memory
- * overlay of it for a plan preview, so both run the same event rules.
+ * The facts and the changes consumed events and platform decisions make to them: the service's database for the
+ * consumers and the API, an in-memory overlay of it for a plan preview or a dry run, so both run the same rules.
  */
 public interface ChangeableFacts extends Facts {
 
@@ -27,4 +28,38 @@ public interface ChangeableFacts extends Facts {
 
     /** Removes the table; returns the group it was in. */
     Optional<String> removeTable(TableRef table);
+
+    // ---- what the platform team's decisions change, and the reads their rules need
+
+    void unpublish(String group, String business);
+
+    /** Declares the shared schema; a drop asked by an earlier deletion of it is forgotten. */
+    void declareSharedSchema(SchemaRef schema);
+
+    /** Sets the shared schema's warehouse (empty: none); returns whether it changed. The schema must be declared. */
+    boolean setWarehouse(SchemaRef schema, Optional<String> warehouse);
+
+    /** Sets the business's warehouse (empty: none, the configured default applies); returns whether it changed. */
+    boolean setWarehouse(String business, Optional<String> warehouse);
+
+    void addMember(SchemaRef schema, String login);
+
+    void removeMember(SchemaRef schema, String login);
+
+    void grantDirect(String login, String group);
+
+    void revokeDirect(String login, String group);
+
+    void addWriter(String group, String login);
+
+    void removeWriter(String group, String login);
+
+    /** Businesses the group is published in. */
+    Set<String> businessesPublishing(String group);
+
+    /** Members of the business, by login. */
+    Set<String> membersOfBusiness(String business);
+
+    /** Members of the shared schema, by login. */
+    Set<String> membersOf(SchemaRef schema);
 }

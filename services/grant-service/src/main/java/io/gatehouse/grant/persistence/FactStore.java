@@ -85,6 +85,7 @@ public class FactStore implements ChangeableFacts {
         upsert("insert into publication (table_group, business) values (?1, ?2) on conflict do nothing", group, business);
     }
 
+    @Override
     public void unpublish(String group, String business) {
         Publication.delete("tableGroup = ?1 and business = ?2", group, business);
     }
@@ -112,6 +113,7 @@ public class FactStore implements ChangeableFacts {
         return CatalogTable.<CatalogTable>findByIdOptional(CatalogTable.Key.of(t)).map(r -> r.tableGroup);
     }
 
+    @Override
     public void declareSharedSchema(SchemaRef s) {
         upsert("insert into shared_schema (database_name, schema_name) values (?1, ?2) on conflict do nothing",
                 s.database(), s.schema());
@@ -146,15 +148,18 @@ public class FactStore implements ChangeableFacts {
         Publication.delete("business", business);
     }
 
+    @Override
     public void addWriter(String group, String login) {
         upsert("insert into table_group_writer (table_group, login) values (?1, ?2) on conflict do nothing", group, login);
     }
 
+    @Override
     public void removeWriter(String group, String login) {
         TableGroupWriter.delete("tableGroup = ?1 and login = ?2", group, login);
     }
 
     /** Sets the shared schema's warehouse (empty: none); returns whether it changed. The schema must be declared. */
+    @Override
     public boolean setWarehouse(SchemaRef s, Optional<String> warehouse) {
         SharedSchema row = SharedSchema.findById(new SharedSchema.Key(s.database(), s.schema()));
         boolean changed = !Optional.ofNullable(row.warehouse).equals(warehouse);
@@ -163,6 +168,7 @@ public class FactStore implements ChangeableFacts {
     }
 
     /** Sets the business's warehouse (empty: none, the configured default applies); returns whether it changed. */
+    @Override
     public boolean setWarehouse(String business, Optional<String> warehouse) {
         BusinessWarehouse row = BusinessWarehouse.findById(business);
         if (row == null && warehouse.isPresent()) {
@@ -181,24 +187,29 @@ public class FactStore implements ChangeableFacts {
         return false;
     }
 
+    @Override
     public void addMember(SchemaRef s, String login) {
         upsert("insert into shared_schema_member (database_name, schema_name, login) values (?1, ?2, ?3) "
                 + "on conflict do nothing", s.database(), s.schema(), login);
     }
 
+    @Override
     public void removeMember(SchemaRef s, String login) {
         SharedSchemaMember.delete("databaseName = ?1 and schemaName = ?2 and login = ?3", s.database(), s.schema(), login);
     }
 
+    @Override
     public Set<String> membersOf(SchemaRef s) {
         return strings("select login from SharedSchemaMember where databaseName = ?1 and schemaName = ?2 order by login",
                 s.database(), s.schema());
     }
 
+    @Override
     public void grantDirect(String login, String group) {
         upsert("insert into direct_grant (login, table_group) values (?1, ?2) on conflict do nothing", login, group);
     }
 
+    @Override
     public void revokeDirect(String login, String group) {
         DirectGrant.delete("login = ?1 and tableGroup = ?2", login, group);
     }
@@ -238,11 +249,13 @@ public class FactStore implements ChangeableFacts {
         return strings("select tableGroup from Publication where business = ?1 order by tableGroup", business);
     }
 
+    @Override
     public Set<String> businessesPublishing(String group) {
         return strings("select business from Publication where tableGroup = ?1 order by business", group);
     }
 
     /** Members of the business, by login. */
+    @Override
     public Set<String> membersOfBusiness(String business) {
         return strings("select login from Membership where business = ?1 and member = true order by login", business);
     }

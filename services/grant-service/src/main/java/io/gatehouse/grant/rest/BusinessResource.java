@@ -1,6 +1,7 @@
 package io.gatehouse.grant.rest;
 
 import io.gatehouse.grant.service.CatalogueQueries;
+import io.gatehouse.grant.service.Decision;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,11 +14,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,10 +40,12 @@ public class BusinessResource {
 
     private final PlatformDecisions decisions;
     private final CatalogueQueries catalogue;
+    private final DryRun dryRuns;
 
-    BusinessResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
+    BusinessResource(PlatformDecisions decisions, CatalogueQueries catalogue, DryRun dryRuns) {
         this.decisions = decisions;
         this.catalogue = catalogue;
+        this.dryRuns = dryRuns;
     }
 
     @GET
@@ -55,14 +60,23 @@ public class BusinessResource {
     @PUT
     @Path("{business}/warehouse")
     @Operation(summary = "Set the business's warehouse: USAGE for its public role, its members' DEFAULT_WAREHOUSE")
-    public Response putWarehouse(@PathParam("business") String business, @Valid @NotNull WarehouseRequest body) {
+    public Response putWarehouse(@PathParam("business") String business,
+                                 @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun,
+                                 @Valid @NotNull WarehouseRequest body) {
+        if (dryRun) {
+            return dryRuns.of(Decision.businessWarehouse(business, Optional.of(body.warehouse())));
+        }
         return accepted(decisions.businessWarehouse(business, Optional.of(body.warehouse())));
     }
 
     @DELETE
     @Path("{business}/warehouse")
     @Operation(summary = "Remove the business's own warehouse (the configured default, if any, applies)")
-    public Response deleteWarehouse(@PathParam("business") String business) {
+    public Response deleteWarehouse(@PathParam("business") String business,
+                                    @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun) {
+        if (dryRun) {
+            return dryRuns.of(Decision.businessWarehouse(business, Optional.empty()));
+        }
         return accepted(decisions.businessWarehouse(business, Optional.empty()));
     }
 

@@ -2,6 +2,7 @@ package io.gatehouse.grant.rest;
 
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.service.CatalogueQueries;
+import io.gatehouse.grant.service.Decision;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,10 +42,12 @@ public class SharedSchemaResource {
 
     private final PlatformDecisions decisions;
     private final CatalogueQueries catalogue;
+    private final DryRun dryRuns;
 
-    SharedSchemaResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
+    SharedSchemaResource(PlatformDecisions decisions, CatalogueQueries catalogue, DryRun dryRuns) {
         this.decisions = decisions;
         this.catalogue = catalogue;
+        this.dryRuns = dryRuns;
     }
 
     @GET
@@ -57,8 +61,13 @@ public class SharedSchemaResource {
     @PUT
     @Path("{schema}")
     @Operation(summary = "Declare a managed-access shared schema DB.SCHEMA, its members (exactly these) and its warehouse")
-    public Response put(@PathParam("schema") String schema, @Valid @NotNull SharedSchemaRequest body) {
+    public Response put(@PathParam("schema") String schema,
+                        @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun,
+                        @Valid @NotNull SharedSchemaRequest body) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
+        }
         return accepted(decisions.putSharedSchema(ref, body.members(), Optional.ofNullable(body.warehouse())));
     }
 
@@ -73,16 +82,24 @@ public class SharedSchemaResource {
     @POST
     @Path("{schema}/members/{login}")
     @Operation(summary = "Add a member to a shared schema")
-    public Response addMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+    public Response addMember(@PathParam("schema") String schema, @PathParam("login") String login,
+                              @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.addMember(ref, login));
+        }
         return accepted(decisions.addMember(ref, login));
     }
 
     @DELETE
     @Path("{schema}/members/{login}")
     @Operation(summary = "Remove a member from a shared schema")
-    public Response removeMember(@PathParam("schema") String schema, @PathParam("login") String login) {
+    public Response removeMember(@PathParam("schema") String schema, @PathParam("login") String login,
+                                 @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun) {
         SchemaRef ref = SchemaRef.parse(schema);
+        if (dryRun) {
+            return dryRuns.of(Decision.removeMember(ref, login));
+        }
         return accepted(decisions.removeMember(ref, login));
     }
 

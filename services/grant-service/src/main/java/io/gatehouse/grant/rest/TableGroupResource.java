@@ -1,6 +1,7 @@
 package io.gatehouse.grant.rest;
 
 import io.gatehouse.grant.service.CatalogueQueries;
+import io.gatehouse.grant.service.Decision;
 import io.gatehouse.grant.service.PlatformDecisions;
 import io.gatehouse.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,10 +42,12 @@ public class TableGroupResource {
 
     private final PlatformDecisions decisions;
     private final CatalogueQueries catalogue;
+    private final DryRun dryRuns;
 
-    TableGroupResource(PlatformDecisions decisions, CatalogueQueries catalogue) {
+    TableGroupResource(PlatformDecisions decisions, CatalogueQueries catalogue, DryRun dryRuns) {
         this.decisions = decisions;
         this.catalogue = catalogue;
+        this.dryRuns = dryRuns;
     }
 
     @GET
@@ -56,7 +61,12 @@ public class TableGroupResource {
     @PUT
     @Path("{name}")
     @Operation(summary = "Declare a table group and the businesses it is published in (exactly these)")
-    public Response put(@PathParam("name") String name, @Valid @NotNull TableGroupRequest body) {
+    public Response put(@PathParam("name") String name,
+                        @QueryParam("dryRun") @Parameter(description = DryRun.DESCRIPTION) boolean dryRun,
+                        @Valid @NotNull TableGroupRequest body) {
+        if (dryRun) {
+            return dryRuns.of(Decision.putTableGroup(name, body.businesses()));
+        }
         return accepted(decisions.putTableGroup(name, body.businesses()));
     }
 

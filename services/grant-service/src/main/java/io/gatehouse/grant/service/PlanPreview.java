@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What events would run, without running them: the consumers' own event rules ({@link EventChanges}) change an
- * in-memory overlay of the facts ({@link PreviewFacts}), and the planner diffs that against the applied ledger. The
- * database is only read, in a transaction of plain reads, so a preview locks no row a consumer or the apply worker
- * writes, and registers no role name.
+ * What events or a platform decision would run, without running them: the consumers' own event rules
+ * ({@link EventChanges}) or the decisions' rules ({@link DecisionChanges}) change an in-memory overlay of the facts
+ * ({@link PreviewFacts}), and the planner diffs that against the applied ledger. The database is only read, in a
+ * transaction of plain reads, so a preview locks no row a consumer or the apply worker writes, registers no role name
+ * and queues no job.
  */
 @ApplicationScoped
 public class PlanPreview {
@@ -60,6 +61,21 @@ public class PlanPreview {
                     }
                 }
             }
+            return model.plannerOver(overlay).plan(affected, ledger::of);
+        });
+    }
+
+    /**
+     * A dry run of the decision: the statements its apply job would run, in order. It is refused exactly as the
+     * decision would be (a 400 or 404 from its rule, a role name another source holds).
+     */
+    public List<Statement> preview(Decision decision) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, ManagedRole> touched = new LinkedHashMap<>();
+            PreviewFacts overlay = new PreviewFacts(facts);
+            DecisionChanges rules = new DecisionChanges(overlay, role -> name(role, touched));
+            DesiredChanges.Change change = decision.rule.apply(rules);
+            List<ManagedRole> affected = change.roles().stream().map(touched::get).toList();
             return model.plannerOver(overlay).plan(affected, ledger::of);
         });
     }

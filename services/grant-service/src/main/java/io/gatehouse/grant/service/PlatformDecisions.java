@@ -27,56 +27,61 @@ public class PlatformDecisions {
         this.changes = changes;
     }
 
+    /** Stores the decision's facts and queues its apply job. */
+    @Transactional
+    public Queued decide(Decision decision) {
+        return queue(decision.type, changes.decide(decision));
+    }
+
     @Transactional
     public Queued putTableGroup(String group, Collection<String> businesses) {
-        return queue("PutTableGroup", changes.putTableGroup(group, businesses));
+        return decide(Decision.putTableGroup(group, businesses));
     }
 
     @Transactional
     public Queued putSharedSchema(SchemaRef schema, Collection<String> members, Optional<String> warehouse) {
-        return queue("PutSharedSchema", changes.putSharedSchema(schema, members, warehouse));
+        return decide(Decision.putSharedSchema(schema, members, warehouse));
     }
 
     /** The business's warehouse, or (empty) none of its own. */
     @Transactional
     public Queued businessWarehouse(String business, Optional<String> warehouse) {
-        return queue(warehouse.isPresent() ? "BusinessWarehouseSet" : "BusinessWarehouseRemoved",
-                changes.businessWarehouse(business, warehouse));
+        return decide(Decision.businessWarehouse(business, warehouse));
     }
 
     @Transactional
     public Queued addMember(SchemaRef schema, String login) {
-        return queue("SharedSchemaMemberAdded", changes.member(schema, login, true));
+        return decide(Decision.addMember(schema, login));
     }
 
     @Transactional
     public Queued removeMember(SchemaRef schema, String login) {
-        return queue("SharedSchemaMemberRemoved", changes.member(schema, login, false));
+        return decide(Decision.removeMember(schema, login));
     }
 
     @Transactional
     public Queued grantDirect(String login, String group) {
-        return queue("DirectGrantAdded", changes.direct(login, group, true));
+        return decide(Decision.grantDirect(login, group));
     }
 
     @Transactional
     public Queued revokeDirect(String login, String group) {
-        return queue("DirectGrantRemoved", changes.direct(login, group, false));
+        return decide(Decision.revokeDirect(login, group));
     }
 
     @Transactional
     public Queued putWriters(String group, Collection<String> logins) {
-        return queue("PutTableGroupWriters", changes.putWriters(group, logins));
+        return decide(Decision.putWriters(group, logins));
     }
 
     @Transactional
     public Queued addWriter(String group, String login) {
-        return queue("TableGroupWriterAdded", changes.writer(group, login, true));
+        return decide(Decision.addWriter(group, login));
     }
 
     @Transactional
     public Queued removeWriter(String group, String login) {
-        return queue("TableGroupWriterRemoved", changes.writer(group, login, false));
+        return decide(Decision.removeWriter(group, login));
     }
 
     @Transactional

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * The service's facts with a preview's changes laid over them in memory: reads see the database as changed by the
- * previewed events, writes never reach it. Nothing is locked or written, so a preview cannot stall a consumer.
- * Only the facts consumed events change are overlaid ({@link ChangeableFacts}); the rest is read through.
+ * previewed events or decision, writes never reach it. Nothing is locked or written, so a preview cannot stall a
+ * consumer. Every fact {@link ChangeableFacts} can change is overlaid; the catalogue's other reads are read through.
  */
 final class PreviewFacts implements ChangeableFacts {
 
@@ -30,15 +30,27 @@ final class PreviewFacts implements ChangeableFacts {
 
     private static final Comparator<TableRef> TABLE_ORDER = Comparator.comparing(TableRef::database)
             .thenComparing(TableRef::schema).thenComparing(TableRef::table);
+    private static final Comparator<SchemaRef> SCHEMA_ORDER = Comparator.comparing(SchemaRef::database)
+            .thenComparing(SchemaRef::schema);
+    private static final Comparator<String> NAME_ORDER = Comparator.naturalOrder();
 
     private final FactStore base;
     private final Set<String> users = new HashSet<>();
     private final Map<Pair, MembershipChange> memberships = new HashMap<>();
     private final Set<String> groups = new HashSet<>();
-    /** business -> groups the preview published there */
-    private final Map<String, Set<String>> publications = new HashMap<>();
+    /** (group, business) */
+    private final PreviewPairs<String, String> publications = new PreviewPairs<>(NAME_ORDER, NAME_ORDER);
     /** table -> its group in the preview (empty: removed) */
     private final Map<TableRef, Optional<String>> placements = new HashMap<>();
+    private final Set<SchemaRef> schemas = new HashSet<>();
+    private final PreviewPairs<SchemaRef, String> schemaMembers = new PreviewPairs<>(SCHEMA_ORDER, NAME_ORDER);
+    /** (login, group) */
+    private final PreviewPairs<String, String> directGrants = new PreviewPairs<>(NAME_ORDER, NAME_ORDER);
+    /** (group, login) */
+    private final PreviewPairs<String, String> writers = new PreviewPairs<>(NAME_ORDER, NAME_ORDER);
+    /** business -> its warehouse in the preview (empty: none of its own) */
+    private final Map<String, Optional<String>> businessWarehouses = new HashMap<>();
+    private final Map<SchemaRef, Optional<String>> schemaWarehouses = new HashMap<>();
 
     PreviewFacts(FactStore base) {
         this.base = base;
@@ -70,7 +82,12 @@ final class PreviewFacts implements ChangeableFacts {
 
     @Override
     public void publish(String group, String business) {
-        publications.computeIfAbsent(business, b -> new HashSet<>()).add(group);
+        publications.put(group, business, true);
+    }
+
+    @Override
+    public void unpublish(String group, String business) {
+        publications.put(group, business, false);
     }
 
     @Override
@@ -89,6 +106,55 @@ final class PreviewFacts implements ChangeableFacts {
 
     private Optional<String> groupOf(TableRef table) {
         return placements.containsKey(table) ? placements.get(table) : base.groupOf(table);
+    }
+
+    @Override
+    public void declareSharedSchema(SchemaRef schema) {
+        schemas.add(schema);
+    }
+
+    @Override
+    public boolean setWarehouse(SchemaRef schema, Optional<String> warehouse) {
+        boolean changed = !warehouseOf(schema).equals(warehouse);
+        schemaWarehouses.put(schema, warehouse);
+        return changed;
+    }
+
+    @Override
+    public boolean setWarehouse(String business, Optional<String> warehouse) {
+        boolean changed = !warehouseOf(business).equals(warehouse);
+        businessWarehouses.put(business, warehouse);
+        return changed;
+    }
+
+    @Override
+    public void addMember(SchemaRef schema, String login) {
+        schemaMembers.put(schema, login, true);
+    }
+
+    @Override
+    public void removeMember(SchemaRef schema, String login) {
+        schemaMembers.put(schema, login, false);
+    }
+
+    @Override
+    public void grantDirect(String login, String group) {
+        directGrants.put(login, group, true);
+    }
+
+    @Override
+    public void revokeDirect(String login, String group) {
+        directGrants.put(login, group, false);
+    }
+
+    @Override
+    public void addWriter(String group, String login) {
+        writers.put(group, login, true);
+    }
+
+    @Override
+    public void removeWriter(String group, String login) {
+        writers.put(group, login, false);
     }
 
     // ---- reads: the database as the previewed changes leave it
@@ -116,15 +182,17 @@ final class PreviewFacts implements ChangeableFacts {
     /** A business with a member or a publication once the previewed changes are made. */
     @Override
     public boolean businessKnown(String business) {
-        boolean changed = publications.containsKey(business)
+        boolean changed = publications.changedSecond(business)
                 || memberships.keySet().stream().anyMatch(p -> p.business().equals(business));
         if (!changed) {
             return base.businessKnown(business);
         }
-        if (publications.containsKey(business) || !base.groupsPublishedIn(business).isEmpty()) {
-            return true;
-        }
-        Set<String> members = new HashSet<>(base.membersOfBusiness(business));
+        return !groupsPublishedIn(business).isEmpty() || !membersOfBusiness(business).isEmpty();
+    }
+
+    @Override
+    public Set<String> membersOfBusiness(String business) {
+        Set<String> members = new TreeSet<>(base.membersOfBusiness(business));
         memberships.forEach((pair, change) -> {
             if (pair.business().equals(business)) {
                 if (change.member()) {
@@ -134,14 +202,17 @@ final class PreviewFacts implements ChangeableFacts {
                 }
             }
         });
-        return !members.isEmpty();
+        return members;
     }
 
     @Override
     public Set<String> groupsPublishedIn(String business) {
-        Set<String> published = new TreeSet<>(base.groupsPublishedIn(business));
-        published.addAll(publications.getOrDefault(business, Set.of()));
-        return published;
+        return publications.firstsOf(business, base.groupsPublishedIn(business));
+    }
+
+    @Override
+    public Set<String> businessesPublishing(String group) {
+        return publications.secondsOf(group, base.businessesPublishing(group));
     }
 
     @Override
@@ -157,45 +228,49 @@ final class PreviewFacts implements ChangeableFacts {
         return tables;
     }
 
-    // ---- facts no consumed event changes
-
     @Override
     public Set<SchemaRef> sharedSchemasOf(String login) {
-        return base.sharedSchemasOf(login);
+        return schemaMembers.firstsOf(login, base.sharedSchemasOf(login));
+    }
+
+    @Override
+    public Set<String> membersOf(SchemaRef schema) {
+        return schemaMembers.secondsOf(schema, base.membersOf(schema));
     }
 
     @Override
     public Set<String> directGroupsOf(String login) {
-        return base.directGroupsOf(login);
+        return directGrants.secondsOf(login, base.directGroupsOf(login));
     }
 
     @Override
     public boolean sharedSchemaKnown(SchemaRef schema) {
-        return base.sharedSchemaKnown(schema);
+        return schemas.contains(schema) || base.sharedSchemaKnown(schema);
     }
 
     @Override
     public Optional<String> warehouseOf(String business) {
-        return base.warehouseOf(business);
+        return businessWarehouses.containsKey(business) ? businessWarehouses.get(business) : base.warehouseOf(business);
     }
 
     @Override
     public Optional<String> warehouseOf(SchemaRef schema) {
-        return base.warehouseOf(schema);
+        return schemaWarehouses.containsKey(schema) ? schemaWarehouses.get(schema) : base.warehouseOf(schema);
     }
 
+    /** Declaring the schema again forgets the drop an earlier deletion asked for, as the database does. */
     @Override
     public boolean schemaToDrop(SchemaRef schema) {
-        return base.schemaToDrop(schema);
+        return !schemas.contains(schema) && base.schemaToDrop(schema);
     }
 
     @Override
     public Set<String> writeGroupsOf(String login) {
-        return base.writeGroupsOf(login);
+        return writers.firstsOf(login, base.writeGroupsOf(login));
     }
 
     @Override
     public Set<String> writersOf(String group) {
-        return base.writersOf(group);
+        return writers.secondsOf(group, base.writersOf(group));
     }
 }
