@@ -47,7 +47,14 @@ export GATEHOUSE_WEBHOOK_REGISTER_PUBLIC_URL="http://127.0.0.1:8183"
 # URL the prod profile refuses to start unless this switch is set; the services log a WARN that H2 is single-instance.
 export GATEHOUSE_DB_EMBEDDED=true
 
-services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184 identity-bridge:8185)
+# The ops console signs people in with the development sign-in (pick a name and a role), never the local run's
+# business: production signs in through the identity provider (OIDC). The console reads no database.
+export GATEHOUSE_CONSOLE_DEV_SIGN_IN=true
+export GATEHOUSE_OIDC_ENABLED=false
+export GATEHOUSE_CONSOLE_DEV_PRIVATE_KEY="$root/libs/testing/src/main/resources/gatehouse/dev-jwt/private-key.pem"
+
+services=(onboarding-service:8181 connector-service:8182 webhook-receiver:8183 grant-service:8184 identity-bridge:8185
+  ops-console:8186)
 identity_url="http://127.0.0.1:8185"
 
 pid_of() { cat "$run/$1.pid" 2>/dev/null || true; }
@@ -112,7 +119,7 @@ up() {
   done
   cat <<INFO
 
-Gatehouse is up. Try:
+Gatehouse is up. Ops console: http://127.0.0.1:8186 (development sign-in). Try:
   token=\$($0 token platform-admin)
   curl -s -H "Authorization: Bearer \$token" http://127.0.0.1:8181/onboarding-requests
   $0 demo                (the whole story in eight steps, ending with a person losing access)
@@ -125,7 +132,7 @@ INFO
 }
 
 down() {
-  for name in identity-bridge grant-service webhook-receiver connector-service onboarding-service snowflake-sandbox \
+  for name in ops-console identity-bridge grant-service webhook-receiver connector-service onboarding-service snowflake-sandbox \
       fivetran-sandbox; do
     if alive "$name"; then
       local p; p=$(pid_of "$name")
@@ -142,7 +149,7 @@ down() {
 status() {
   "$here/kafka-local.sh" status || true
   for name in fivetran-sandbox snowflake-sandbox onboarding-service connector-service webhook-receiver grant-service \
-      identity-bridge; do
+      identity-bridge ops-console; do
     if alive "$name"; then echo "$name: running (pid $(pid_of "$name"))"; else echo "$name: stopped"; fi
   done
 }

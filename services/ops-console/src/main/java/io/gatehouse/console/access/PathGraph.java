@@ -27,11 +27,17 @@ public record PathGraph(int width, int height, List<Node> nodes, List<Edge> edge
     public record Edge(int x1, int y1, int x2, int y2) {
     }
 
+    /** A column's title above it. */
+    public record Caption(String label, int x, int y) {
+    }
+
     /** One path: the roles from the user role to the table-group role, then the table. */
     public record Hop(List<String> via, String table) {
     }
 
     static final String[] KINDS = {"user", "through", "table-group", "table"};
+    static final String[] CAPTIONS = {"user role", "through (business or write role)", "table-group role", "table"};
+    static final int TOP = 34;
     static final int COLUMN = 250;
     static final int ROW = 44;
     static final int NODE_WIDTH = 220;
@@ -68,6 +74,14 @@ public record PathGraph(int width, int height, List<Node> nodes, List<Edge> edge
         return new PathGraph(x(KINDS.length - 1) + NODE_WIDTH + 10, y(rows) , nodes, edges);
     }
 
+    public List<Caption> captions() {
+        List<Caption> captions = new ArrayList<>();
+        for (int c = 0; c < CAPTIONS.length; c++) {
+            captions.add(new Caption(CAPTIONS[c], x(c), TOP - 14));
+        }
+        return captions;
+    }
+
     /** A chain of four (user, business or write role, group role, table) uses every column; of three, it skips the second. */
     private static int[] columnsOf(int length) {
         return length >= 4 ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3};
@@ -78,6 +92,6 @@ public record PathGraph(int width, int height, List<Node> nodes, List<Edge> edge
     }
 
     private static int y(int row) {
-        return 10 + row * ROW;
+        return TOP + row * ROW;
     }
 }

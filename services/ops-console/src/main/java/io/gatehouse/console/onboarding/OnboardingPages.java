@@ -35,7 +35,7 @@ public class OnboardingPages {
 
         static native TemplateInstance request(Answer<OnboardingApi.Request> request, Instant now);
 
-        static native TemplateInstance card(OnboardingApi.Request request, Instant now);
+        static native TemplateInstance live(OnboardingApi.Request request, Instant now);
 
         static native TemplateInstance reissued(String error, String id);
     }
@@ -67,13 +67,16 @@ public class OnboardingPages {
                 Instant.now());
     }
 
-    /** The card part alone: the page polls it, so a reissued card's new link shows up when the connector-service has it. */
+    /**
+     * The moving part of a request (state, card, tables, timeline) alone: the page polls it, so a reissued card's new
+     * link shows up when the connector-service has it.
+     */
     @GET
-    @Path("{id}/card")
-    public TemplateInstance card(@PathParam("id") String id) {
+    @Path("{id}/live")
+    public TemplateInstance live(@PathParam("id") String id) {
         Answer<OnboardingApi.Request> request = Answer.of(Services.ONBOARDING,
                 () -> services.onboarding().get(signedIn.bearer(), id));
-        return request.failed() ? Templates.reissued(request.error(), id) : Templates.card(request.value(), Instant.now());
+        return request.failed() ? Templates.reissued(request.error(), id) : Templates.live(request.value(), Instant.now());
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.gatehouse.console.signin;
 
+import io.gatehouse.console.config.ConsoleConfig;
 import io.gatehouse.rest.Roles;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,9 +16,16 @@ import jakarta.inject.Named;
 public class SignedIn {
 
     private final SecurityIdentity identity;
+    private final boolean dev;
 
-    SignedIn(SecurityIdentity identity) {
+    SignedIn(SecurityIdentity identity, ConsoleConfig config) {
         this.identity = identity;
+        this.dev = config.devSignIn().enabled();
+    }
+
+    /** Signed in with the development sign-in (sign-out clears its cookie; else the identity provider signs out). */
+    public boolean dev() {
+        return dev;
     }
 
     public String name() {
