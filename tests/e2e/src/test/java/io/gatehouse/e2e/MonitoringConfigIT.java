@@ -28,7 +28,7 @@ class MonitoringConfigIT {
 
     private static final Path ROOT = ServiceProcess.root();
     private static final Map<String, String> SERVICES = Map.of("onboarding-service", "8181", "connector-service", "8182",
-            "webhook-receiver", "8183", "grant-service", "8184", "identity-bridge", "8185");
+            "webhook-receiver", "8183", "grant-service", "8184", "identity-bridge", "8185", "ops-console", "8186");
 
     @Test
     void promtoolAcceptsTheRulesTheConfigurationsAndTheAlertTests() throws Exception {
