@@ -95,7 +95,7 @@ public class CataloguePages {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("login", login);
         values.put("change", add ? "add" : "remove");
-        return Templates.plan((add ? "add " : "remove ") + login + (add ? " to " : " from ") + schema,
+        return Templates.plan(memberChange(add, login, schema),
                 Answer.of(Services.GRANT, () -> add ? services.grant().previewAddMember(bearer, schema, login, true)
                         : services.grant().previewRemoveMember(bearer, schema, login, true)),
                 "/catalogue/shared-schemas/" + schema + "/apply", values);
@@ -110,9 +110,13 @@ public class CataloguePages {
                                          @FormParam("change") String change) {
         boolean add = !"remove".equals(change);
         String bearer = signedIn.bearer();
-        return Templates.applied((add ? "add " : "remove ") + login + (add ? " to " : " from ") + schema,
+        return Templates.applied(memberChange(add, login, schema),
                 Answer.of(Services.GRANT, () -> add ? services.grant().addMember(bearer, schema, login)
                         : services.grant().removeMember(bearer, schema, login)));
+    }
+
+    private static String memberChange(boolean add, String login, String schema) {
+        return add ? "add " + login + " to " + schema : "remove " + login + " from " + schema;
     }
 
     private static List<String> list(String commaSeparated) {
