@@ -53,7 +53,7 @@ final class GrantScaleOut implements Benchmarks.Harness {
             plot.point("measured", instances, run.perSecond()).point("statement limit (8 apply slots per instance)",
                     instances, run.events() / limit);
         }
-        table.append(System.lineSeparator()).append(Report.image("events/s by instances", plot.line("grant-scale-out")));
+        table.append(System.lineSeparator()).append(Report.image("events/s by instances", plot.writeLine("grant-scale-out")));
         return table.toString();
     }
 

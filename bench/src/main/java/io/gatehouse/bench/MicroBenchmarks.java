@@ -1,8 +1,12 @@
 package io.gatehouse.bench;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -46,7 +50,27 @@ final class MicroBenchmarks implements Benchmarks.Harness {
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        return report(results);
+        return report(results) + System.lineSeparator() + charts(results);
+    }
+
+    /** One bar chart per unit (the planner's ops/s, the naming rule's ns/op), {@code target/bench/micro-<unit>.png}. */
+    private String charts(Collection<RunResult> results) throws IOException {
+        Map<String, Plot> byUnit = new TreeMap<>();
+        for (RunResult run : results) {
+            Result<?> result = run.getPrimaryResult();
+            byUnit.computeIfAbsent(result.getScoreUnit(), unit -> Plot.of("JMH, " + unit, "benchmark", unit))
+                    .bar(settings.toString(), name(run), result.getScore());
+        }
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Plot> chart : byUnit.entrySet()) {
+            String file = "micro-" + chart.getKey().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+            out.append(Report.image("JMH benchmarks in " + chart.getKey(), chart.getValue().writeBars(file)));
+        }
+        return out.toString();
+    }
+
+    private static String name(RunResult run) {
+        return run.getParams().getBenchmark().replace("io.gatehouse.bench.micro.", "");
     }
 
     private String report(Collection<RunResult> results) {
@@ -58,8 +82,7 @@ final class MicroBenchmarks implements Benchmarks.Harness {
                 .sorted(Comparator.comparing((RunResult r) -> r.getParams().getBenchmark())).toList();
         for (RunResult run : sorted) {
             Result<?> result = run.getPrimaryResult();
-            String name = run.getParams().getBenchmark().replace("io.gatehouse.bench.micro.", "");
-            out.append(String.format("| %s | %s | %s | %s | %s |%n", name, run.getParams().getMode().shortLabel(),
+            out.append(String.format("| %s | %s | %s | %s | %s |%n", name(run), run.getParams().getMode().shortLabel(),
                     figure(result.getScore()), Double.isNaN(result.getScoreError()) ? "-" : figure(result.getScoreError()),
                     result.getScoreUnit()));
         }

@@ -29,8 +29,8 @@ final class Plot {
     private final String title;
     private final String xLabel;
     private final String yLabel;
-    /** series name -> (x -> y), in the order added. */
-    private final Map<String, Map<Number, Number>> series = new LinkedHashMap<>();
+    /** series name -> (x -> y), in the order added; x is a number for a line chart, a category's name for a bar chart. */
+    private final Map<String, Map<Comparable<?>, Number>> series = new LinkedHashMap<>();
 
     private Plot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -43,17 +43,23 @@ final class Plot {
     }
 
     /** Adds the point (x, y) to the named series. */
-    Plot point(String seriesName, Number x, Number y) {
+    Plot point(String seriesName, double x, Number y) {
+        series.computeIfAbsent(seriesName, k -> new LinkedHashMap<>()).put(x, y);
+        return this;
+    }
+
+    /** Adds a bar of height {@code y} in the category {@code x} to the named series (bar charts only). */
+    Plot bar(String seriesName, String x, Number y) {
         series.computeIfAbsent(seriesName, k -> new LinkedHashMap<>()).put(x, y);
         return this;
     }
 
     /** A line chart of the series over a numeric x axis; returns the PNG's path. */
-    Path line(String name) throws IOException {
+    Path writeLine(String name) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((label, points) -> {
             XYSeries s = new XYSeries(label);
-            points.forEach(s::add);
+            points.forEach((x, y) -> s.add((Number) x, y));
             data.addSeries(s);
         });
         return write(name, ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
@@ -61,9 +67,9 @@ final class Plot {
     }
 
     /** A bar chart: one group of bars per x value, one bar per series; returns the PNG's path. */
-    Path bar(String name) throws IOException {
+    Path writeBars(String name) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        series.forEach((label, points) -> points.forEach((x, y) -> data.addValue(y, label, x.toString())));
+        series.forEach((label, points) -> points.forEach((x, y) -> data.addValue(y, label, x)));
         return write(name, ChartFactory.createBarChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 true, false, false));
     }
