@@ -20,6 +20,7 @@ public final class Benchmarks {
         HARNESSES.put("relay-failover", new RelayFailover());
         HARNESSES.put("drift-scan", new DriftScan());
         HARNESSES.put("plan-during-stream", new PlanDuringStream());
+        HARNESSES.put("planner-apply", new PlannerApply());
         HARNESSES.put("micro", new MicroBenchmarks());
     }
 
