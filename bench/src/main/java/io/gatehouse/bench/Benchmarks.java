@@ -21,6 +21,7 @@ public final class Benchmarks {
         HARNESSES.put("drift-scan", new DriftScan());
         HARNESSES.put("plan-during-stream", new PlanDuringStream());
         HARNESSES.put("planner-apply", new PlannerApply());
+        HARNESSES.put("card-issued-latency", new CardIssuedLatency());
         HARNESSES.put("micro", new MicroBenchmarks());
     }
 
