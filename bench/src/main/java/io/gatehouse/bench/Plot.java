@@ -8,7 +8,9 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -62,8 +64,16 @@ final class Plot {
             points.forEach((x, y) -> s.add((Number) x, y));
             data.addSeries(s);
         });
-        return write(name, ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
-                true, false, false));
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
+                true, false, false);
+        // a marker on each measured point: few points (instances, concurrencies), the lines only join them
+        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, true));
+        boolean whole = series.values().stream().flatMap(p -> p.keySet().stream())
+                .allMatch(x -> ((Number) x).doubleValue() == Math.rint(((Number) x).doubleValue()));
+        if (whole) {
+            ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        return write(name, chart);
     }
 
     /** A bar chart: one group of bars per x value, one bar per series; returns the PNG's path. */
