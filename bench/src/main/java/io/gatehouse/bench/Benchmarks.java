@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the end-to-end harnesses named on the command line ({@code all} by default) against the packaged services and
- * writes each one's table to {@code target/bench/<name>.md} (and to the console) with the machine and settings.
+ * Runs the harnesses named on the command line ({@code all} by default): the end-to-end ones against the packaged
+ * services, {@code micro} the JMH benchmarks. Writes each one's table to {@code target/bench/<name>.md} (and to the
+ * console) with the machine and settings, and its chart, if it draws one, beside it.
  */
 public final class Benchmarks {
 
@@ -19,6 +20,9 @@ public final class Benchmarks {
         HARNESSES.put("relay-failover", new RelayFailover());
         HARNESSES.put("drift-scan", new DriftScan());
         HARNESSES.put("plan-during-stream", new PlanDuringStream());
+        HARNESSES.put("planner-apply", new PlannerApply());
+        HARNESSES.put("card-issued-latency", new CardIssuedLatency());
+        HARNESSES.put("micro", new MicroBenchmarks());
     }
 
     /** One harness: measures and returns its report as a Markdown section. */

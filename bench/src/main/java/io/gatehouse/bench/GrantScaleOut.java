@@ -42,12 +42,18 @@ final class GrantScaleOut implements Benchmarks.Harness {
                         + "| instances | wall time | events/s | statements | statement time / (8 x instances) | speed-up |%n"
                         + "|---|---|---|---|---|---|%n", joins, latency.toMillis()));
         double single = 0;
+        Plot plot = Plot.of("Events applied per second, " + joins + " joins at " + latency.toMillis() + " ms per statement",
+                "grant-service instances", "events/s");
         for (int instances : List.of(1, 2)) {
             Measured run = measure(instances);
             single = instances == 1 ? run.perSecond() : single;
+            double limit = run.statements() * latency.toMillis() / 1000.0 / (8.0 * instances);
             table.append(String.format("| %d | %.1f s | %.1f | %d | %.1f s | %.2fx |%n", instances, run.seconds(), run.perSecond(),
-                    run.statements(), run.statements() * latency.toMillis() / 1000.0 / (8.0 * instances), run.perSecond() / single));
+                    run.statements(), limit, run.perSecond() / single));
+            plot.point("measured", instances, run.perSecond()).point("statement limit (8 apply slots per instance)",
+                    instances, run.events() / limit);
         }
+        table.append(System.lineSeparator()).append(Report.image("events/s by instances", plot.writeLine("grant-scale-out")));
         return table.toString();
     }
 

@@ -19,6 +19,11 @@ final class Report {
         System.out.println(text);
     }
 
+    /** A Markdown image line for a chart written beside the report ({@link Plot}: both in {@code target/bench}). */
+    static String image(String alt, Path png) {
+        return "![" + alt + "](" + png.getFileName() + ")\n";
+    }
+
     static String machine() {
         Runtime runtime = Runtime.getRuntime();
         return String.format("Measured %s on %d cores, Java %s, %s database (%s).", Instant.now().truncatedTo(ChronoUnit.SECONDS),
