@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,6 +66,12 @@ final class Browser implements AutoCloseable {
 
     void awaitGone(String css) {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The element's text now; a part htmx just swapped in is looked up again instead of read stale. */
+    String text(String css) {
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     WebElement find(String css) {
