@@ -82,7 +82,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (the reactor does)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(List.of(jvmOptions().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -90,6 +93,21 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("GATEHOUSE_HTTP_PORT", Integer.toString(port));
         builder.environment().putAll(environment);
         process = builder.start();
+    }
+
+    /**
+     * The services' JVM options: {@code gatehouse.service.jvm-options} when set (the benchmarks run the production JIT,
+     * as the container image does), else a small heap and the C1 compiler only, which start a test's services in
+     * about half the time and are fast enough for a test's handful of events.
+     */
+    static String jvmOptions() {
+        String options = System.getProperty("gatehouse.service.jvm-options", "").trim();
+        return options.isEmpty() ? "-Xmx256m -XX:TieredStopAtLevel=1" : options;
+    }
+
+    /** The process id, to read its memory from {@code /proc} (benchmarks). */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
