@@ -74,4 +74,9 @@ public class ApplyJob extends PanacheEntityBase {
     public String claimToken;
     @Column(name = "lease_until")
     public Instant leaseUntil;
+
+    /** Pending or waiting for its user: still to be applied. */
+    public boolean unfinished() {
+        return status == JobStatus.PENDING || status == JobStatus.WAITING_FOR_USER;
+    }
 }

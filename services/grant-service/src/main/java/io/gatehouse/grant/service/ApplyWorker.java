@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -84,21 +85,27 @@ public class ApplyWorker {
         loop.drain();
     }
 
+    /** A job queued and committed (an event, a decision, a replay): started now rather than at the next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueue.JobQueued queued) {
+        loop.wake();
+    }
+
     /**
-     * Starts every due job that may run now. Always false: what it left is blocked by a running job (here or on another
-     * instance) or not due yet; a job finishing here wakes the loop for the next round, the poll catches the rest.
+     * Starts the jobs that may run now, up to the free slots. Always false: what it left is blocked by a running job
+     * (here or on another instance) or not due yet; a job finishing here, or one queued, wakes the loop for the next
+     * round, the poll catches the rest.
      */
     private boolean round() {
-        List<ApplyJob> pending = QuarkusTransaction.requiringNew().call(() -> jobs.pending(concurrency * 200));
-        Instant now = Instant.now();
-        Set<String> keysSeen = new HashSet<>();
-        for (ApplyJob job : pending) {
-            boolean firstOfKey = keysSeen.add(job.jobKey);
-            // A job another instance holds under a live lease still blocks its key, but trying it would only spend a
-            // slot on a lost claim (and without a wake-up, this instance would idle until the next poll).
-            if (!firstOfKey || job.nextAttemptAt.isAfter(now) || (job.leaseUntil != null && job.leaseUntil.isAfter(now))) {
-                continue;
-            }
+        int free;
+        synchronized (this) {
+            free = concurrency - runningJobs.size();
+        }
+        if (free <= 0) {
+            return false;
+        }
+        // twice the free slots: a few candidates may be taken by this instance's running keys or roles
+        List<ApplyJob> startable = QuarkusTransaction.requiringNew().call(() -> jobs.startable(Instant.now(), 2 * free));
+        for (ApplyJob job : startable) {
             synchronized (this) {
                 if (runningJobs.size() >= concurrency) {
                     return false;

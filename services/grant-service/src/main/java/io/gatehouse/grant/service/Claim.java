@@ -20,6 +20,7 @@ public final class Claim {
     private final Set<String> roles = new TreeSet<>();
     private volatile Instant leaseUntil;
     private volatile boolean lost;
+    private volatile boolean ended;
 
     Claim(long jobId, String holder, String token, Duration lease, Instant leaseUntil) {
         this.jobId = jobId;
@@ -64,6 +65,15 @@ public final class Claim {
 
     void lost() {
         lost = true;
+    }
+
+    /** Its job's outcome committed, which gave back the job and the role locks. */
+    void ended() {
+        ended = true;
+    }
+
+    boolean isEnded() {
+        return ended;
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +37,17 @@ public class ClaimKeeper {
     private final JobClaims claims;
     private final Duration lease;
     private final LeaseRenewals<Claim> renewals;
+    private final TransactionSynchronizationRegistry transactions;
 
-    ClaimKeeper(JobClaims claims, GrantConfig config) {
+    ClaimKeeper(JobClaims claims, GrantConfig config, TransactionSynchronizationRegistry transactions) {
         this.claims = claims;
+        this.transactions = transactions;
         this.lease = config.apply().lease();
         this.renewals = new LeaseRenewals<>("grant", lease, new LeaseRenewals.Renewal<>() {
             @Override
             public boolean renew(Claim claim, Instant until) {
-                return claims.renew(claim.jobId(), claim.token(), claim.roles().size(), until);
+                // a claim whose outcome committed has nothing left to renew: its job and locks were given back
+                return claim.isEnded() || claims.renew(claim.jobId(), claim.token(), claim.roles().size(), until);
             }
 
             @Override
@@ -63,35 +69,48 @@ public class ClaimKeeper {
         renewals.close();
     }
 
-    /** Claims the job for the holder with a new token; empty when it is not pending and due or a live lease holds it. */
-    public Optional<Claim> claim(long jobId, String holder) {
+    /**
+     * Claims the job for the holder with a new token, in the caller's transaction (which then locks the job's roles and
+     * plans it: one commit starts a job). Empty when it is not pending and due or a live lease holds it. The claim is
+     * renewed only once {@link #hold} is called after that transaction committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Claim> take(long jobId, String holder) {
         String token = UUID.randomUUID().toString();
         Instant until = Instant.now().plus(lease);
-        boolean won = QuarkusTransaction.requiringNew().call(() -> claims.claim(jobId, holder, token, Instant.now(), until));
-        if (!won) {
+        if (!claims.claim(jobId, holder, token, Instant.now(), until)) {
             return Optional.empty();
         }
-        Claim claim = new Claim(jobId, holder, token, lease, until);
-        renewals.hold(token, claim);
-        return Optional.of(claim);
+        return Optional.of(new Claim(jobId, holder, token, lease, until));
+    }
+
+    /** Starts renewing a claim whose taking committed, while its job runs. */
+    public void hold(Claim claim) {
+        renewals.hold(claim.token(), claim);
     }
 
     /**
-     * Locks more roles for the claim, all in sorted order with those it holds, in one transaction. False when one is
-     * held by another live claim: then the claim holds no role lock any more and must be released.
+     * Locks more roles for the claim, all in sorted order with those it holds, in the caller's transaction. False when
+     * one is held by another live claim: then the claim holds no role lock any more and must be released (or the
+     * transaction rolled back).
      */
-    public boolean lock(Claim claim, Collection<String> roles) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockHere(Claim claim, Collection<String> roles) {
         Instant until = claim.nextLease();
         Set<String> all = new TreeSet<>(claim.roles());
         all.addAll(roles);
-        boolean locked = QuarkusTransaction.requiringNew().call(() ->
-                claims.lockRoles(all, claim.holder(), claim.token(), Instant.now(), until)
-                        && claims.renew(claim.jobId(), claim.token(), all.size(), until));
+        boolean locked = claims.lockRoles(all, claim.holder(), claim.token(), Instant.now(), until)
+                && claims.renew(claim.jobId(), claim.token(), all.size(), until);
         if (locked) {
             claim.locked(all);
             claim.renewed(until);
         }
         return locked;
+    }
+
+    /** {@link #lockHere} in a transaction of its own, for a job already running (a plan read from Snowflake). */
+    public boolean lock(Claim claim, Collection<String> roles) {
+        return QuarkusTransaction.requiringNew().call(() -> lockHere(claim, roles));
     }
 
     /** First step of every transaction that writes a job's results: throws {@link ClaimLost} unless the claim holds. */
@@ -105,15 +124,33 @@ public class ClaimKeeper {
         claim.renewed(until);
     }
 
-    /** Ends the claim inside the transaction that records the job's outcome. */
+    /**
+     * Ends the claim inside the transaction that records the job's outcome; once that commits, {@link #release} has
+     * nothing left to give back and spares the database a transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void end(Claim claim) {
         claims.release(claim.jobId(), claim.token());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    claim.ended();
+                }
+            }
+        });
     }
 
-    /** Gives back the job and its role locks if the claim still holds them (after an outcome they are gone already). */
+    /** Gives back the job and its role locks if the claim still holds them (after a recorded outcome they are gone). */
     public void release(Claim claim) {
         renewals.release(claim.token());
+        if (claim.isEnded()) {
+            return;
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> claims.release(claim.jobId(), claim.token()));
         } catch (RuntimeException e) {

@@ -7,9 +7,7 @@ import io.gatehouse.grant.domain.ManagedRole;
 import io.gatehouse.grant.domain.SchemaRef;
 import io.gatehouse.grant.domain.Statement;
 import io.gatehouse.grant.persistence.ApplyJob;
-import io.gatehouse.grant.persistence.JobKind;
 import io.gatehouse.grant.persistence.JobQueue;
-import io.gatehouse.grant.persistence.JobStatus;
 import io.gatehouse.grant.persistence.Ledger;
 import io.gatehouse.grant.persistence.RoleRegistry;
 import io.gatehouse.grant.snowflake.ErrorClassifier;
@@ -123,41 +121,41 @@ public class JobApplier {
     }
 
     /**
-     * Plans, executes and records the job under the claim, with every role it names locked. Roles the plan pulls in are
-     * locked too, and the plan made again under those locks; false when one of them is locked by another job (the caller
-     * releases the claim and the job waits for a later round, not failed). A claim lost on the way ends the run without
-     * recording its last results: the new holder plans again from the ledger.
+     * Executes and records the job under the claim, with every role it names locked. An APPLY job arrives planned (by
+     * {@link #planLocked} in the transaction that claimed it); a reconcile job is planned here from Snowflake's grants,
+     * locking the roles that plan touches. False when one of them is locked by another job (the caller releases the
+     * claim and the job waits for a later round, not failed). A claim lost on the way ends the run without recording
+     * its last results: the new holder plans again from the ledger.
      */
-    public boolean apply(ApplyJob job, Claim claim) {
-        if (job.status != JobStatus.PENDING && job.status != JobStatus.WAITING_FOR_USER) {
+    public boolean apply(ApplyJob job, Claim claim, List<Statement> planned) {
+        if (!job.unfinished()) {
             return true;
         }
         Connection connection = null;
-        List<Statement> plan;
-        try {
-            if (job.kind == JobKind.RECONCILE) {
-                connection = snowflake.borrow();
-            }
-            plan = planLocked(job, claim, connection);
-        } catch (SQLException e) {
-            close(job, connection);
-            snowflake.evictIfSessionLost(e);
-            recordFenced(job, claim, List.of(), List.of(), true, e);
-            return true;
-        } catch (RuntimeException e) {
-            close(job, connection);
-            // planning reads the facts and the ledger: an outage of our own database is waited out, a lock conflict
-            // retried; only a plan that cannot be made (an unregistered role) parks at once
-            Cause cause = of(DatabaseFailure.of(e));
-            if (cause == Cause.PERMANENT) {
-                Log.errorf(e, "job %d cannot be planned", job.id);
-            }
-            fenced(job, claim, () -> failed(job, claim, cause, "plan: " + e.getMessage()));
-            return true;
-        }
+        List<Statement> plan = planned;
         if (plan == null) {
-            close(job, connection);
-            return false;
+            try {
+                connection = snowflake.borrow();
+                plan = planReconcile(job, claim, connection);
+            } catch (SQLException e) {
+                close(job, connection);
+                snowflake.evictIfSessionLost(e);
+                recordFenced(job, claim, List.of(), List.of(), true, e);
+                return true;
+            } catch (RuntimeException e) {
+                close(job, connection);
+                // planning reads the ledger: an outage of our own database is waited out, a lock conflict retried
+                Cause cause = of(DatabaseFailure.of(e));
+                if (cause == Cause.PERMANENT) {
+                    Log.errorf(e, "job %d cannot be planned", job.id);
+                }
+                fenced(job, claim, () -> failed(job, claim, cause, "plan: " + e.getMessage()));
+                return true;
+            }
+            if (plan == null) {
+                close(job, connection);
+                return false;
+            }
         }
         if (plan.isEmpty()) {
             close(job, connection);
@@ -208,25 +206,51 @@ public class JobApplier {
     }
 
     /**
-     * The job's plan, made with every role it touches locked by its claim: a plan that pulls in a role the claim does not
-     * hold yet (a held role not created) locks it and plans again, since that role's ledger may have moved meanwhile.
-     * Null when a role is locked by another job, or the plan keeps reaching further.
+     * An APPLY job's plan from the ledger, in the caller's transaction (the one that claimed the job), with every role
+     * it touches locked by the claim: a plan that pulls in a role the claim does not hold yet (a held role not created)
+     * locks it and plans again, since that role's ledger may have moved meanwhile. Null when a role is locked by
+     * another job, or the plan keeps reaching further: the caller rolls back. Throws {@link IllegalStateException}
+     * when a role the job names is not registered (not {@code @Transactional}: the interceptor would doom the
+     * transaction that records it).
      */
-    private List<Statement> planLocked(ApplyJob job, Claim claim, Connection snowflakeConnection) throws SQLException {
+    public List<Statement> planLocked(ApplyJob job, Claim claim) {
         for (int tries = 0; tries < 3; tries++) {
-            List<Statement> plan = job.kind == JobKind.RECONCILE
-                    ? drift.fix(snowflakeConnection, job.roles)
-                    : QuarkusTransaction.requiringNew().call(() -> plan(job.roles));
-            Set<String> touched = new LinkedHashSet<>();
-            plan.forEach(s -> touched.add(s.role()));
+            List<Statement> plan = plan(job.roles);
+            Set<String> touched = touched(plan);
             if (claim.covers(touched)) {
                 return plan;
             }
-            if (!claims.lock(claim, touched)) {
+            if (!claims.lockHere(claim, touched)) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** A job that cannot be planned at all (a role it names is not registered): parked at once with the reason. */
+    public void planFailed(ApplyJob job, Claim claim, RuntimeException e) {
+        Log.errorf(e, "job %d cannot be planned", job.id);
+        fenced(job, claim, () -> failed(job, claim, Cause.PERMANENT, "plan: " + e.getMessage()));
+    }
+
+    /** A reconcile job's plan from Snowflake's grants, locking (each time in a transaction of its own) what it touches. */
+    private List<Statement> planReconcile(ApplyJob job, Claim claim, Connection snowflakeConnection) throws SQLException {
+        for (int tries = 0; tries < 3; tries++) {
+            List<Statement> plan = drift.fix(snowflakeConnection, job.roles);
+            if (claim.covers(touched(plan))) {
+                return plan;
+            }
+            if (!claims.lock(claim, touched(plan))) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> touched(List<Statement> plan) {
+        Set<String> touched = new LinkedHashSet<>();
+        plan.forEach(s -> touched.add(s.role()));
+        return touched;
     }
 
     /**

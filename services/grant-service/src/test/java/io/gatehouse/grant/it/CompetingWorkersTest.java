@@ -79,7 +79,7 @@ class CompetingWorkersTest extends StoryBase {
             }));
             // each poll is one round of the second instance over every pending job, newest first
             await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
-                List<ApplyJob> pending = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> jobs.pending(500)));
+                List<ApplyJob> pending = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> jobs.startable(Instant.now(), 500)));
                 Collections.reverse(pending);
                 for (ApplyJob job : pending) {
                     if (runner.run(job.id, OTHER_INSTANCE) == JobRunner.Result.RAN) {
