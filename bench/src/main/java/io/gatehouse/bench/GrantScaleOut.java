@@ -44,7 +44,7 @@ final class GrantScaleOut implements Benchmarks.Harness {
         double single = 0;
         Plot plot = Plot.of("Events applied per second, " + joins + " joins at " + latency.toMillis() + " ms per statement",
                 "grant-service instances", "events/s");
-        for (int instances : List.of(1, 2)) {
+        for (int instances : Benchmarks.ints("bench.instances", "1,2")) {
             Measured run = measure(instances);
             single = instances == 1 ? run.perSecond() : single;
             double limit = run.statements() * latency.toMillis() / 1000.0 / (8.0 * instances);

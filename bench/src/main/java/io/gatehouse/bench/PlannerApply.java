@@ -22,20 +22,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applying UserJoinedBusiness plans through snowflake-jdbc alone, without the service around it: {@code bench.apply-joins}
- * new users join one business, their plans are made up front by the planner, then run against the Snowflake sandbox
- * at a fixed statement latency ({@code bench.latency-ms}), {@code bench.apply-concurrency} plans at a time, each
- * worker on a connection of its own. The floor is the statements' own time spread over the workers; what is above it
- * is the driver's and the sandbox's cost. (The planner's own speed is the JMH benchmark {@code micro}.)
+ * Applying UserJoinedBusiness plans through snowflake-jdbc alone, without the service around it: new users join one
+ * business, their plans made up front by the grant-service's planner, then run against a Snowflake sandbox of their
+ * own at a fixed statement latency, {@code concurrency} plans at a time, each worker on a connection of its own. The
+ * second line of {@link ApplyCurve}: what is above it there is the service's own cost (Kafka, the inbox, the job
+ * queue, the database), what is above the limit here is the driver's and the sandbox's. (The planner's own speed is
+ * the JMH benchmark {@code micro}.)
  */
-final class PlannerApply implements Benchmarks.Harness {
+final class PlannerApply {
 
-    private final int joins = Integer.getInteger("bench.apply-joins", 1_000);
-    private final long latencyMs = Long.getLong("bench.latency-ms", 100);
-    private final int concurrency = Integer.getInteger("bench.apply-concurrency", 16);
+    private PlannerApply() {
+    }
 
-    @Override
-    public String run() throws Exception {
+    static Applied measure(int joins, long latencyMs, int concurrency) throws Exception {
         try (SnowflakeSandbox sf = SnowflakeSandbox.builder().adminPassword("admin").build().start()) {
             sf.provisionServiceUser("GATEHOUSE_ADMIN", "SVC", "pw");
             for (int u = 0; u < joins; u++) {
@@ -62,15 +61,21 @@ final class PlannerApply implements Benchmarks.Harness {
                 plans.add(planner.plan(List.of(new ManagedRole.User("U" + u)), ledger::of));
             }
             sf.setStatementLatency(Duration.ofMillis(latencyMs));
-            return report(plans, apply(sf, props, plans));
+            Applied applied = apply(sf, props, plans, concurrency);
+            long total = plans.stream().mapToLong(List::size).sum();
+            if (applied.ok() != total) {
+                throw new IllegalStateException("planner-only apply: " + applied.ok() + " of " + total + " statements succeeded");
+            }
+            return applied;
         }
     }
 
     /** The applied plans' outcome: statements that succeeded, and the wall time of them all. */
-    private record Applied(long ok, double seconds) {
+    record Applied(long ok, double seconds) {
     }
 
-    private Applied apply(SnowflakeSandbox sf, Properties props, List<List<Statement>> plans) throws Exception {
+    private static Applied apply(SnowflakeSandbox sf, Properties props, List<List<Statement>> plans, int concurrency)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Connection> connections = new ArrayList<>();
         try {
@@ -100,17 +105,5 @@ final class PlannerApply implements Benchmarks.Harness {
                 c.close();
             }
         }
-    }
-
-    private String report(List<List<Statement>> plans, Applied applied) {
-        long total = plans.stream().mapToLong(List::size).sum();
-        double floor = total * latencyMs / 1000.0 / concurrency;
-        return String.format("%d UserJoinedBusiness plans (new users, one business) applied through snowflake-jdbc "
-                        + "against the sandbox, %d ms per statement, %d at a time, each on a connection of its own.%n%n"
-                        + "| joins | statements per join | wall time | statements ok | floor: statements x latency / concurrency "
-                        + "| of the floor | extrapolated to 10,000 joins |%n|---|---|---|---|---|---|---|%n"
-                        + "| %d | %.1f | %.1f s | %d / %d | %.1f s | %.0f%% | %.0f s |%n",
-                plans.size(), latencyMs, concurrency, plans.size(), (double) total / plans.size(), applied.seconds(),
-                applied.ok(), total, floor, 100 * floor / applied.seconds(), applied.seconds() * 10_000 / plans.size());
     }
 }

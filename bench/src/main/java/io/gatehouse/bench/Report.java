@@ -26,8 +26,9 @@ final class Report {
 
     static String machine() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format("Measured %s on %d cores, Java %s, %s database (%s).", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                runtime.availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("gatehouse.db.kind", "h2"), System.getProperty("os.name"));
+        return String.format("Measured %s on %d cores, Java %s, %s database (%s), %s sizes.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("gatehouse.db.kind", "h2"), System.getProperty("os.name"),
+                Boolean.getBoolean("bench.full-size") ? "full" : "reduced");
     }
 }

@@ -1,0 +1,68 @@
+package io.gatehouse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code docs/benchmarks.md}, written from the latest report of every harness in {@code target/bench} (each headed by
+ * when, where and at which sizes it ran), with their charts copied to {@code docs/benchmarks/}, and the goals the
+ * issue judges them against gathered at the top from each report's "(goal ...): met / not met" lines.
+ */
+final class BenchmarksPage {
+
+    private static final Pattern IMAGE = Pattern.compile("\\]\\(([^)/]+\\.png)\\)");
+
+    private BenchmarksPage() {
+    }
+
+    static Path write(Path root, Iterable<String> harnesses) throws IOException {
+        Map<String, String> reports = new LinkedHashMap<>();
+        for (String name : harnesses) {
+            Path report = Path.of("target", "bench", name + ".md");
+            if (Files.exists(report)) {
+                reports.put(name, Files.readString(report));
+            }
+        }
+        Path docs = root.resolve("docs");
+        Path images = Files.createDirectories(docs.resolve("benchmarks"));
+        StringBuilder page = new StringBuilder("""
+                # Benchmarks
+
+                Written by `./mvnw -B -ntp verify -DskipTests -Pbench,postgres` (every harness in `bench/` at reduced
+                sizes) or with `-Dbench.full-size=true` (the sizes issue 17 names); do not edit by hand. `-Dbench=<names>`
+                runs some harnesses, writing their tables and charts to `bench/target/bench/`, and `-Dbench.page=true`
+                then rewrites this page from the latest report of each harness there: every section says when, on what
+                and at which sizes it ran. Figures of earlier versions, with what changed them, are in
+                [benchmark-history.md](benchmark-history.md).
+
+                ## Goals
+
+                """);
+        reports.values().forEach(report -> report.lines().filter(line -> line.contains("(goal "))
+                .forEach(line -> page.append(line.startsWith("- ") ? line : "- " + line).append('\n')));
+        reports.forEach((name, report) -> {
+            page.append('\n');
+            Matcher m = IMAGE.matcher(report);
+            StringBuilder body = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(body, Matcher.quoteReplacement("](benchmarks/" + m.group(1) + ")"));
+            }
+            m.appendTail(body);
+            page.append(body.toString().strip()).append('\n');
+        });
+        try (var charts = Files.list(Path.of("target", "bench"))) {
+            for (Path png : charts.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.copy(png, images.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path file = docs.resolve("benchmarks.md");
+        Files.writeString(file, page);
+        return file;
+    }
+}
