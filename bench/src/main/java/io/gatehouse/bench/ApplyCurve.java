@@ -38,9 +38,9 @@ final class ApplyCurve implements Benchmarks.Harness {
 
     private final boolean full = Boolean.getBoolean("bench.full-size");
     private final List<Integer> latencies = Benchmarks.ints("bench.curve-latencies", "0,20,100");
-    private final List<Integer> concurrencies = Benchmarks.ints("bench.curve-concurrency", full ? "1,2,4,8,16,32" : "1,4,16,32");
-    private final int maxJoins = Integer.getInteger("bench.curve-joins", full ? 10_000 : 1_000);
-    private final int pointSeconds = Integer.getInteger("bench.curve-point-seconds", full ? 60 : 15);
+    private final List<Integer> concurrencies = Benchmarks.ints("bench.curve-concurrency", full ? "1,2,4,8,16,32" : "1,4,16");
+    private final int maxJoins = Integer.getInteger("bench.curve-joins", full ? 10_000 : 500);
+    private final int pointSeconds = Integer.getInteger("bench.curve-point-seconds", full ? 60 : 10);
     private final int headlineMs = Integer.getInteger("bench.curve-headline-ms", 100);
     private final int headlineConcurrency = Integer.getInteger("bench.curve-headline-concurrency", 16);
     private final HttpClient http = HttpClient.newHttpClient();
