@@ -26,9 +26,22 @@ final class Report {
 
     static String machine() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format("Measured %s on %d cores, Java %s, %s database (%s), %s sizes.",
+        return String.format("Measured %s on %d cores, Java %s, %s database (%s), %s sizes%s.",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("gatehouse.db.kind", "h2"), System.getProperty("os.name"),
-                Boolean.getBoolean("bench.full-size") ? "full" : "reduced");
+                Boolean.getBoolean("bench.full-size") ? "full" : "reduced", load());
+    }
+
+    /**
+     * The machine's load when the report was written (1, 5 and 15 minute averages): figures measured while other work
+     * shared the cores say so, since on 2 cores every process of the system under test competes for them.
+     */
+    private static String load() {
+        try {
+            String[] averages = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return ", load average " + averages[0] + " / " + averages[1] + " / " + averages[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 }
