@@ -80,8 +80,8 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
             for (int users : sizes) {
                 String joiner = login(users);
                 Instant seedStart = Instant.now();
-                Cost gatehouse;
-                List<String> join;
+                Size size;
+                // the service stops before the re-syncs: they log in as its user, and only theirs may be counted
                 try (ServiceProcess service = ServiceProcess.start("grant-service", "grant-service-resync",
                         KafkaProcess.freePort(), env)) {
                     service.awaitReady(Duration.ofSeconds(240));
@@ -92,15 +92,14 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
                     Duration seeded = Duration.between(seedStart, Instant.now());
                     System.out.printf("full-resync: %,d members seeded in %.0f s%n", users, seeded.toMillis() / 1000.0);
                     createUser(snowflake, joiner);
-                    join = new ArrayList<>();
-                    gatehouse = gatehouse(companion, snowflake, spec, joiner, users, join);
-                    measured.add(new Size(users, seeded, join, new ArrayList<>(List.of(gatehouse))));
+                    size = gatehouse(companion, snowflake, spec, joiner, users, seeded);
                 }
+                measured.add(size);
                 spec = spec.with(joiner);
                 members = users + 1;
                 for (int concurrency : concurrencies) {
                     undo(snowflake, spec, joiner);
-                    measured.get(measured.size() - 1).costs().add(resync(tool, snowflake, spec, concurrency, users, join));
+                    size.costs().add(resync(tool, snowflake, spec, concurrency, users, size.join()));
                 }
             }
         }
@@ -133,10 +132,11 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
 
     /**
      * (a) The join on Kafka, timed until the new member's grants and DEFAULT_ROLE are all in Snowflake; its statements
-     * (into {@code join}) are the service user's in the log once the service has been quiet for a second.
+     * are the service user's in the log once the service has been quiet for a second. Returns the size with its first
+     * cost, the grant-service's.
      */
-    private Cost gatehouse(KafkaCompanion companion, SnowflakeSandbox snowflake, AccessSpec spec, String joiner,
-                           int users, List<String> join) {
+    private Size gatehouse(KafkaCompanion companion, SnowflakeSandbox snowflake, AccessSpec spec, String joiner,
+                           int users, Duration seeded) {
         StatementLog log = snowflake.statementLog();
         snowflake.setStatementLatency(latency);
         long before = log.count();
@@ -152,12 +152,13 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
                     return last.getAndSet(now) == now;
                 });
         snowflake.setStatementLatency(Duration.ZERO);
-        List<StatementLog.Entry> ran = serviceStatements(log, before);
-        ran.forEach(e -> join.add(e.sql()));
-        long reads = ran.stream().filter(e -> isRead(e.sql())).count();
-        System.out.printf("full-resync: %,d users, grant-service join: %d statements in %.2f s: %s%n", users, ran.size(),
+        List<String> join = serviceStatements(log, before).stream().map(StatementLog.Entry::sql).toList();
+        long reads = join.stream().filter(IncrementalVsFullResync::isRead).count();
+        System.out.printf("full-resync: %,d users, grant-service join: %d statements in %.2f s: %s%n", users, join.size(),
                 took.toMillis() / 1000.0, join);
-        return new Cost(GATEHOUSE, users, 1, reads, ran.size() - reads, took); // one job: its statements in order
+        // one job: its statements one after the other
+        Cost cost = new Cost(GATEHOUSE, users, 1, reads, join.size() - reads, took);
+        return new Size(users, seeded, join, new ArrayList<>(List.of(cost)));
     }
 
     /** The joiner's user role holds the business role, is granted to its user and the parent, and is its default. */
@@ -276,7 +277,9 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
             }
         }
         out.append(System.lineSeparator()).append(verdict(measured)).append(System.lineSeparator());
-        out.append(System.lineSeparator()).append(Report.image("statements by users", plot.writeLine("full-resync")));
+        out.append(String.format("%nThe chart: statements by users; the re-syncs' lines coincide (concurrency changes their "
+                + "time, not their statements).%n%n"));
+        out.append(Report.image("statements by users", plot.writeLine("full-resync")));
         return out.toString();
     }
 
