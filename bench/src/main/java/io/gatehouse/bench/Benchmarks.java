@@ -23,6 +23,7 @@ public final class Benchmarks {
         HARNESSES.put("plan-during-stream", new PlanDuringStream());
         HARNESSES.put("apply-curve", new ApplyCurve());
         HARNESSES.put("card-issued-latency", new CardIssuedLatency());
+        HARNESSES.put("full-resync", new IncrementalVsFullResync());
         HARNESSES.put("sandbox-throughput", new SandboxThroughput());
         HARNESSES.put("micro", new MicroBenchmarks());
     }

@@ -28,8 +28,8 @@ import org.awaitility.Awaitility;
 final class GrantScaleOut implements Benchmarks.Harness {
 
     private static final String BUSINESS = "bench";
-    private static final String SERVICE_USER = "GATEHOUSE_SVC";
-    private static final String SERVICE_PASSWORD = "bench-service-password";
+    static final String SERVICE_USER = "GATEHOUSE_SVC";
+    static final String SERVICE_PASSWORD = "bench-service-password";
 
     private final int joins = Integer.getInteger("bench.joins", 600);
     private final Duration latency = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
