@@ -22,6 +22,7 @@ public final class Benchmarks {
         HARNESSES.put("plan-during-stream", new PlanDuringStream());
         HARNESSES.put("planner-apply", new PlannerApply());
         HARNESSES.put("card-issued-latency", new CardIssuedLatency());
+        HARNESSES.put("footprint", new Footprint());
         HARNESSES.put("micro", new MicroBenchmarks());
     }
 
