@@ -177,36 +177,42 @@ public class OutboxRelay {
         loop.drain();
     }
 
-    /** One batch in write order; true when it went out whole and more rows may wait. */
+    /**
+     * One batch in write order; true when it went out whole and was full, so more rows may wait. Rows committed after
+     * the batch was read wake the loop themselves (WorkLoop runs another round), so a batch that was not full ends the
+     * drain, and an empty one writes nothing: no fence, which would otherwise be a database write at every poll.
+     */
     private boolean round() {
         if (!lease.held()) {
             oldestPending.set(null); // the active instance reports the backlog; a former holder's view is stale
             return false; // a standby: the active instance publishes
         }
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.pending(config.batchSize()));
-        BatchResult batch = publish(rows);
-        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
-            if (!lease.fence()) {
+        if (!rows.isEmpty()) {
+            BatchResult batch = publish(rows);
+            boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+                if (!lease.fence()) {
+                    return false;
+                }
+                batch.record(config.maxRefusals(), parked);
+                return true;
+            });
+            if (!recorded) {
+                lease.lost();
+                fenced.increment();
+                Log.warnf("outbox relay %s lost its lease during a round: %d sends not recorded, the active relay re-sends them",
+                        lease.holder(), batch.sent().size());
                 return false;
             }
-            batch.record(config.maxRefusals(), parked);
-            return true;
-        });
-        if (!recorded) {
-            lease.lost();
-            fenced.increment();
-            Log.warnf("outbox relay %s lost its lease during a round: %d sends not recorded, the active relay re-sends them",
-                    lease.holder(), batch.sent().size());
-            return false;
+            if (batch.complete() && rows.size() == config.batchSize()) {
+                return true;
+            }
         }
-        boolean more = batch.complete() && !batch.sent().isEmpty();
-        if (!more) {
-            OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(OutboxBacklog::read);
-            pending.set(backlog.pending());
-            parkedRows.set(backlog.parked());
-            oldestPending.set(backlog.oldestPending().orElse(null));
-        }
-        return more;
+        OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(OutboxBacklog::read);
+        pending.set(backlog.pending());
+        parkedRows.set(backlog.parked());
+        oldestPending.set(backlog.oldestPending().orElse(null));
+        return false;
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * committed transaction calls {@link #wake()} so new work starts at once instead of at the next tick.
  *
  * <p>Only one drain runs at a time in this process. A call that finds a drain running does not wait: it makes that
- * drain go round once more, so work committed while a round was reading is never left for the next tick. Which rows a
+ * drain go round once more, so work committed while a round was reading is never left for the next tick (not even
+ * when the call comes as that drain is finishing). Which rows a
  * round may take is the round's business (claims in the database); this class only decides when rounds run.
  */
 public final class WorkLoop implements AutoCloseable {
@@ -56,28 +57,31 @@ public final class WorkLoop implements AutoCloseable {
     /**
      * Runs rounds until one runs dry. A failed round is logged and ends the drain: its work stays due in the
      * database and the next tick or wake-up tries again.
+     *
+     * <p>The request is noted before the lock is tried, and the holder looks at the notes again after it unlocked: a call
+     * that finds the lock taken just as the holder finishes is never lost (it would wait for the next tick, a second).
      */
     public void drain() {
-        if (stopped) {
-            return;
-        }
-        if (!draining.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                while (!stopped && round.run()) {
-                    // a full batch: more may be due
+        again.set(true);
+        while (!stopped && again.get()) {
+            if (!draining.tryLock()) {
+                return; // the holder sees the note, before or after its unlock
+            }
+            try {
+                while (!stopped && again.getAndSet(false)) {
+                    while (!stopped && round.run()) {
+                        // a full batch: more may be due
+                    }
                 }
-            } while (again.get() && !stopped);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            Log.warnf("%s round failed, work stays due: %s", name, e.toString());
-        } finally {
-            draining.unlock();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                Log.warnf("%s round failed, work stays due: %s", name, e.toString());
+                return;
+            } finally {
+                draining.unlock();
+            }
         }
     }
 
