@@ -171,6 +171,7 @@ final class Footprint implements Benchmarks.Harness {
     private Map<String, String> underLoad(OnboardingSystem system, Map<String, ServiceProcess> running) throws Exception {
         Instant end = Instant.now().plus(load);
         AtomicLong onboarded = new AtomicLong();
+        AtomicLong late = new AtomicLong();
         AtomicLong joins = new AtomicLong();
         AtomicLong pages = new AtomicLong();
         OnboardingClient onboarding = new OnboardingClient(running.get("onboarding-service").baseUrl(), OnboardingSystem.GROUP,
@@ -183,9 +184,14 @@ final class Footprint implements Benchmarks.Harness {
                 futures.add(clients.submit(() -> {
                     while (Instant.now().isBefore(end)) {
                         String id = onboarding.post("bench_fp_" + UUID.randomUUID().toString().substring(0, 8));
-                        OnboardingClient.Seen issued = onboarding.await(id, "CARD_ISSUED", Duration.ofMillis(100));
-                        onboarding.awaitSetupComplete(onboarding.completeCard(issued, system.fivetran, OnboardingSystem.CREDENTIAL));
-                        onboarded.incrementAndGet();
+                        try {
+                            OnboardingClient.Seen issued = onboarding.await(id, "CARD_ISSUED", Duration.ofMillis(100));
+                            onboarding.awaitSetupComplete(onboarding.completeCard(issued, system.fivetran, OnboardingSystem.CREDENTIAL));
+                            onboarded.incrementAndGet();
+                        } catch (IllegalStateException slow) {
+                            // not through in a minute (a loaded machine): still load, counted apart
+                            late.incrementAndGet();
+                        }
                     }
                     return null;
                 }));
@@ -225,7 +231,8 @@ final class Footprint implements Benchmarks.Harness {
         } finally {
             clients.shutdownNow();
         }
-        String cards = onboarded.get() + " sources onboarded, cards completed";
+        String cards = onboarded.get() + " sources onboarded, cards completed"
+                + (late.get() == 0 ? "" : " (" + late.get() + " more not through within a minute)");
         return Map.of("onboarding-service", cards, "connector-service", cards, "webhook-receiver", cards,
                 "identity-bridge", joins.get() + " HR joins", "grant-service", joins.get() + " joins from Kafka",
                 "ops-console", pages.get() + " page loads");
