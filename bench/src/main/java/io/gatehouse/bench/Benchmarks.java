@@ -24,6 +24,7 @@ public final class Benchmarks {
         HARNESSES.put("apply-curve", new ApplyCurve());
         HARNESSES.put("card-issued-latency", new CardIssuedLatency());
         HARNESSES.put("full-resync", new IncrementalVsFullResync());
+        HARNESSES.put("footprint", new Footprint());
         HARNESSES.put("sandbox-throughput", new SandboxThroughput());
         HARNESSES.put("micro", new MicroBenchmarks());
     }

@@ -103,13 +103,14 @@ public final class FivetranSandbox implements AutoCloseable {
 
     public SandboxSettings settings() { return settings; }
 
-    /** Forgets connections, webhooks, scripted faults and the request log; groups and catalogue stay. */
+    /** Forgets connections, webhooks, scripted faults, the API latency and the request log; groups and catalogue stay. */
     public void reset() {
         synchronized (store) {
             store.clear();
         }
         webhooks.clear();
         faults.clear();
+        router.setApiLatency(Duration.ZERO);
         router.clearLog();
         dispatcher.clear();
         sync.reset();
@@ -125,6 +126,18 @@ public final class FivetranSandbox implements AutoCloseable {
         faults.failNext(pathPattern, status, times, retryAfterSeconds);
         return this;
     }
+
+    /**
+     * Every REST API response ({@code /v1}) from now on is held {@code latency} before the request is processed, as
+     * Fivetran's API answers from afar; Connect Card pages are not held. Settable while running; zero (the default)
+     * answers at once. Refuses a negative latency.
+     */
+    public FivetranSandbox setApiLatency(Duration latency) {
+        router.setApiLatency(latency);
+        return this;
+    }
+
+    public Duration apiLatency() { return router.apiLatency(); }
 
     /** The next {@code times} matching requests are held for {@code delay}, then processed normally. */
     public FivetranSandbox delayNext(String pathPattern, Duration delay, int times) {

@@ -1,6 +1,7 @@
 package io.gatehouse.fivetran.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,19 @@ class IncidentsTest extends SandboxTestBase {
     }
 
     @Test
+    void aSlowApiHoldsEveryApiResponseUntilSetBackButNotTheCardPages() throws Exception {
+        String card = api.createCardConnection("g1", "postgres_rds", "pg_slow", "https://gatehouse.example/r")
+                .path("connect_card").path("uri").asText();
+        Duration latency = Duration.ofMillis(300);
+        sandbox.setApiLatency(latency);
+        assertThat(timed(() -> api.get("/v1/connections").status())).isGreaterThanOrEqualTo(latency);
+        assertThat(timed(() -> get(card).statusCode())).isLessThan(latency);
+        sandbox.setApiLatency(Duration.ZERO);
+        assertThat(timed(() -> api.get("/v1/connections").status())).isLessThan(latency);
+        assertThatThrownBy(() -> sandbox.setApiLatency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aBrokenSourceSendsConnectionFailureAndARepairedOneSyncsTheNewTables() {
         String id = activeConnection("pg_broken");
         sandbox.breakConnection(id, "password authentication failed");
@@ -76,6 +90,13 @@ class IncidentsTest extends SandboxTestBase {
         String fresh = api.post("/v1/connections/" + created.path("id").asText() + "/connect-card",
                 "{\"connect_card_config\":{\"redirect_uri\":\"https://gatehouse.example/r\"}}").data().path("connect_card").path("uri").asText();
         assertThat(get(fresh).statusCode()).isEqualTo(200);
+    }
+
+    /** How long a call took; it must answer 200. */
+    private static Duration timed(java.util.concurrent.Callable<Integer> call) throws Exception {
+        long start = System.nanoTime();
+        assertThat(call.call()).isEqualTo(200);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {

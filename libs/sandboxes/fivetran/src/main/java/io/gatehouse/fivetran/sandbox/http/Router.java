@@ -7,14 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The single JDK handler: applies scripted delays, Basic auth on {@code /v1}, scripted failures, then dispatches
- * to the first route whose method and path regex match. Every answered request is recorded.
+ * The single JDK handler: applies scripted delays and the API latency, Basic auth on {@code /v1}, scripted failures,
+ * then dispatches to the first route whose method and path regex match. Every answered request is recorded.
  */
 public final class Router implements HttpHandler {
 
@@ -30,6 +31,7 @@ public final class Router implements HttpHandler {
     private final FaultInjector faults;
     private final BasicAuth auth;
     private final Clock clock;
+    private volatile Duration apiLatency = Duration.ZERO;
 
     public Router(FaultInjector faults, BasicAuth auth, Clock clock) {
         this.faults = faults;
@@ -44,6 +46,20 @@ public final class Router implements HttpHandler {
     }
 
     public List<RecordedRequest> log() { return List.copyOf(log); }
+
+    /**
+     * Holds every later {@code /v1} request this long before it is looked at, as a distant API answers: on the request's
+     * own thread and outside any lock, so concurrent calls overlap as they would at Fivetran.
+     */
+    public void setApiLatency(Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("API latency must not be negative: " + latency);
+        }
+        apiLatency = latency;
+    }
+
+    public Duration apiLatency() { return apiLatency; }
 
     public void clearLog() { log.clear(); }
 
@@ -69,6 +85,8 @@ public final class Router implements HttpHandler {
         Optional<Duration> delay = faults.takeDelay(method, path);
         if (delay.isPresent()) sleep(delay.get());
         boolean api = path.startsWith("/v1/");
+        Duration latency = apiLatency;
+        if (api && !latency.isZero()) sleep(latency);
         if (api && !auth.accepts(exchange.header("Authorization"))) {
             exchange.setHeader("WWW-Authenticate", "Basic realm=\"Fivetran API\"");
             throw new ApiError(401, "AuthFailed", "Missing or invalid API key and secret");
