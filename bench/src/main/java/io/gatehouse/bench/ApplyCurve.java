@@ -134,7 +134,7 @@ final class ApplyCurve implements Benchmarks.Harness {
                 logins.add(login);
             }
             snowflake.setStatementLatency(latency);
-            logins.forEach(login -> GrantScaleOut.send(companion, new UserJoinedBusiness("u-" + login, login, BUSINESS)));
+            GrantScaleOut.sendAll(companion, GrantScaleOut.joins(logins, BUSINESS));
             int expected = members + count;
             Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(250))
                     .until(() -> GrantScaleOut.members(snowflake) >= expected);

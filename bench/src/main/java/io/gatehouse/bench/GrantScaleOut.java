@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 
 /**
@@ -97,7 +98,7 @@ final class GrantScaleOut implements Benchmarks.Harness {
                 snowflake.setStatementLatency(latency);
                 long statementsBefore = snowflake.statementLog().entries().size();
                 Instant start = Instant.now();
-                logins.forEach(login -> send(companion, new UserJoinedBusiness("u-" + login, login, BUSINESS)));
+                sendAll(companion, joins(logins, BUSINESS));
                 Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> members(snowflake) >= joins);
                 Duration took = Duration.between(start, Instant.now());
@@ -132,6 +133,25 @@ final class GrantScaleOut implements Benchmarks.Harness {
     }
 
     static void send(KafkaCompanion companion, GatehouseEvent data) {
-        KafkaEvents.send(companion, KafkaEvents.record(new CloudEvent<>(UUID.randomUUID().toString(), "/bench", Instant.now(), data)));
+        sendAll(companion, List.of(data));
+    }
+
+    /**
+     * Publishes the events in order through one producer, as an HR system's stream arrives. One send per event would
+     * open and close a producer each time (the companion's way), tens of milliseconds a record: the harness, not the
+     * service, would then set the pace of a stream of thousands.
+     */
+    static void sendAll(KafkaCompanion companion, List<? extends GatehouseEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<ProducerRecord<String, String>> records = events.stream()
+                .map(data -> KafkaEvents.record(new CloudEvent<>(UUID.randomUUID().toString(), "/bench", Instant.now(), data)))
+                .toList();
+        companion.produceStrings().fromRecords(records).awaitCompletion(Duration.ofMinutes(5));
+    }
+
+    static List<UserJoinedBusiness> joins(List<String> logins, String business) {
+        return logins.stream().map(login -> new UserJoinedBusiness("u-" + login, login, business)).toList();
     }
 }

@@ -121,10 +121,12 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
         for (int i = from; i < to; i++) {
             createUser(snowflake, login(i));
         }
+        List<UserJoinedBusiness> joins = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            GrantScaleOut.send(companion, new UserJoinedBusiness("u-" + i, login(i), BUSINESS));
+            joins.add(new UserJoinedBusiness("u-" + i, login(i), BUSINESS));
             spec = spec.with(login(i));
         }
+        GrantScaleOut.sendAll(companion, joins);
         Awaitility.await().atMost(Duration.ofMinutes(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> GrantScaleOut.members(snowflake) >= to);
         return spec;

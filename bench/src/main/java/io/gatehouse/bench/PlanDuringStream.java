@@ -113,7 +113,7 @@ final class PlanDuringStream implements Benchmarks.Harness {
                     loops.add(pool.submit(() -> previewLoop(service, logins, client, streaming, latencies)));
                 }
                 Instant start = Instant.now();
-                logins.forEach(login -> GrantScaleOut.send(companion, new UserJoinedBusiness("u-" + login, login, BUSINESS)));
+                GrantScaleOut.sendAll(companion, GrantScaleOut.joins(logins, BUSINESS));
                 Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> GrantScaleOut.members(snowflake) >= joins);
                 Duration took = Duration.between(start, Instant.now());

@@ -97,14 +97,19 @@ public class ApplyWorker {
      */
     private boolean round() {
         int free;
+        int running;
         synchronized (this) {
-            free = concurrency - runningJobs.size();
+            running = runningJobs.size();
+            free = concurrency - running;
         }
         if (free <= 0) {
             return false;
         }
-        // twice the free slots: a few candidates may be taken by this instance's running keys or roles
-        List<ApplyJob> startable = QuarkusTransaction.requiringNew().call(() -> jobs.startable(Instant.now(), 2 * free));
+        // The jobs running here that have not committed their claim yet are still startable in the database: asked for
+        // past them, or a round would find only those and start nothing until the next poll. Twice the free slots: a
+        // few more may be held back by this instance's running keys or roles.
+        int limit = running + 2 * free;
+        List<ApplyJob> startable = QuarkusTransaction.requiringNew().call(() -> jobs.startable(Instant.now(), limit));
         for (ApplyJob job : startable) {
             synchronized (this) {
                 if (runningJobs.size() >= concurrency) {
