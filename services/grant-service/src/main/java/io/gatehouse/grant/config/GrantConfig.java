@@ -137,11 +137,13 @@ public interface GrantConfig {
 
         /**
          * Roles read at the same time by a drift scan, each on its own pooled Snowflake connection (two SHOW statements
-         * per role, a round trip each). Shared by every scan of this instance (scheduled, REST, reconcile). 6 with the
-         * apply worker's 8 leaves 2 of the pool's 16 ({@code GATEHOUSE_SNOWFLAKE_POOL}) for revoke verification and
-         * the startup checks, so a scan never starves the apply worker.
+         * per role, a round trip each). Shared by every scan of this instance (scheduled, REST, reconcile). 16: a scan
+         * waits on the round trips, so its speed-up over the serial scan is nearly this number less our own cost per
+         * role (issue 17 asks 10x at 10,000 roles; measured in docs/benchmarks.md, {@code drift-scan}). With the apply
+         * worker's 8 it leaves 2 of the pool's 26 ({@code GATEHOUSE_SNOWFLAKE_POOL}) for revoke verification and the
+         * startup checks, so a scan never starves the apply worker; raise the pool with it.
          */
-        @WithDefault("6")
+        @WithDefault("16")
         int concurrency();
 
         /**

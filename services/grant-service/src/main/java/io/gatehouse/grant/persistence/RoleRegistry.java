@@ -5,7 +5,11 @@ import io.gatehouse.naming.InvalidNameException;
 import io.gatehouse.naming.RoleNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Which source owns which role name. The name rule folds several sources onto one name ({@code a.b}, {@code a_b});
@@ -58,6 +62,15 @@ public class RoleRegistry {
     public Optional<String> registered(RoleNames names, ManagedRole role) {
         String name = role.roleName(names);
         return RoleRegistration.<RoleRegistration>findByIdOptional(name).filter(r -> r.heldBy(role)).map(r -> name);
+    }
+
+    /** The managed roles these registered names stand for (names not registered are left out), in one query. */
+    public Map<String, ManagedRole> resolve(Collection<String> roleNames) {
+        if (roleNames.isEmpty()) {
+            return Map.of();
+        }
+        return RoleRegistration.<RoleRegistration>list("roleName in ?1", List.copyOf(roleNames)).stream()
+                .collect(Collectors.toMap(r -> r.roleName, RoleRegistration::role));
     }
 
     /** The managed role a registered name stands for. */

@@ -29,7 +29,8 @@ public class GrantModel {
         return new Planner(desiredOver(facts));
     }
 
-    private DesiredState desiredOver(Facts facts) {
+    /** The desired state over other facts than the service's own (a drift page's preloaded ones), same settings. */
+    public DesiredState desiredOver(Facts facts) {
         return new DesiredState(facts, names, config.parentRole(), config.dropEmptyUserRoles(), config.defaultWarehouse());
     }
 

@@ -37,7 +37,7 @@ class ConfigDefaultsTest {
     @Test
     void theDriftReadersLeaveTheApplyWorkerItsConnectionsAndSomeToSpare() {
         int pool = ConfigProvider.getConfig().getValue("quarkus.datasource.snowflake.jdbc.max-size", Integer.class);
-        assertThat(config.drift().concurrency()).isEqualTo(6);
+        assertThat(config.drift().concurrency()).isEqualTo(16);
         assertThat(config.apply().concurrency() + config.drift().concurrency()).isLessThan(pool);
         assertThat(config.drift().verifyDelay()).isEqualTo(Duration.ofSeconds(3)); // the test profile's; 30 s by default
     }

@@ -44,6 +44,35 @@ class GrantRulesTest extends SandboxTestBase {
         assertThat(column(c, "SHOW GRANTS TO ROLE R", "privilege")).isEmpty();
     }
 
+    /** SHOW GRANTS TO / OF read the account's grants by role: revokes, drops and re-grants show at once, in order. */
+    @Test
+    void showGrantsFollowRevokesDropsAndRegrantsInCreationOrder() throws SQLException {
+        Connection c = admin();
+        exec(c, "CREATE DATABASE D1");
+        exec(c, "CREATE ROLE A");
+        exec(c, "CREATE ROLE B");
+        exec(c, "CREATE ROLE C");
+        exec(c, "CREATE USER U PASSWORD = 'pw'");
+        exec(c, "GRANT ROLE A TO ROLE B");
+        exec(c, "GRANT ROLE A TO ROLE C");
+        exec(c, "GRANT ROLE A TO USER U");
+        exec(c, "GRANT USAGE ON DATABASE D1 TO ROLE A");
+        assertThat(column(c, "SHOW GRANTS OF ROLE A", "grantee_name")).containsExactly("B", "C", "U");
+        assertThat(column(c, "SHOW GRANTS OF ROLE A", "granted_to")).containsExactly("ROLE", "ROLE", "USER");
+        exec(c, "REVOKE ROLE A FROM ROLE B");
+        exec(c, "DROP ROLE C");
+        assertThat(column(c, "SHOW GRANTS OF ROLE A", "grantee_name")).containsExactly("U");
+        assertThat(column(c, "SHOW GRANTS TO ROLE A", "name")).containsExactly("D1");
+        exec(c, "DROP DATABASE D1");
+        assertThat(column(c, "SHOW GRANTS TO ROLE A", "name")).isEmpty();
+        exec(c, "GRANT ROLE A TO ROLE B");
+        assertThat(column(c, "SHOW GRANTS OF ROLE A", "grantee_name")).containsExactly("U", "B");
+        assertThat(column(c, "SHOW GRANTS TO ROLE B", "name")).containsExactly("A");
+        assertThat(column(c, "SHOW GRANTS TO USER U", "role")).containsExactly("A");
+        exec(c, "DROP USER U");
+        assertThat(column(c, "SHOW GRANTS OF ROLE A", "grantee_name")).containsExactly("B");
+    }
+
     @Test
     void showGrantsUsesSnowflakesColumnsAndShowsRoleGrantsAsUsage() throws SQLException {
         Connection c = admin();

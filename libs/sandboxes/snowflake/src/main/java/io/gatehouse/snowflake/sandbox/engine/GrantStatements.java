@@ -34,9 +34,9 @@ final class GrantStatements {
         if (!c.access().owns(c.roles(), role) && !c.access().hasManageGrants(c.roles())) {
             throw SqlException.insufficientPrivileges("role", s.role());
         }
-        boolean existing = c.account().roleGrants().stream().anyMatch(g -> matches(g, s));
+        boolean existing = c.account().roleGrantsOf(s.role()).stream().anyMatch(g -> matches(g, s));
         if (!s.grant()) {
-            if (c.account().roleGrants().stream().anyMatch(g -> matches(g, s) && g.grantedBy().isEmpty())) {
+            if (c.account().roleGrantsOf(s.role()).stream().anyMatch(g -> matches(g, s) && g.grantedBy().isEmpty())) {
                 // The system-defined hierarchy is maintained by Snowflake and cannot be changed.
                 throw SqlException.insufficientPrivileges("role", s.role());
             }

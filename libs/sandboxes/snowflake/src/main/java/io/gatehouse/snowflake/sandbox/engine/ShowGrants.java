@@ -44,33 +44,26 @@ final class ShowGrants {
             throw SqlException.insufficientPrivileges("role", role);
         }
         List<Row> rows = new ArrayList<>();
-        for (ObjectKind kind : ObjectKind.values()) {
-            for (SecurableObject o : c.account().objects(kind)) {
-                if (role.equals(o.owner())) {
-                    rows.add(ownershipRow(o));
-                }
-            }
+        for (SecurableObject o : c.account().ownedBy(role)) {
+            rows.add(ownershipRow(o));
         }
-        for (PrivilegeGrant g : c.account().grants(g -> g.grantee().equals(role))) {
+        for (PrivilegeGrant g : c.account().grantsTo(role)) {
             rows.add(row(g));
         }
-        for (RoleGrant g : c.account().roleGrants()) {
-            if (g.granteeKind() == ObjectKind.ROLE && g.grantee().equals(role)) {
-                rows.add(new Row(g.createdOn(), "USAGE", "ROLE", g.role(), role, false, g.grantedBy()));
-            }
+        for (RoleGrant g : c.account().roleGrantsTo(ObjectKind.ROLE, role)) {
+            rows.add(new Row(g.createdOn(), "USAGE", "ROLE", g.role(), role, false, g.grantedBy()));
         }
         return build(rows, false);
     }
 
     static Result toUser(Context c, String user) {
         c.access().requireExists(ObjectRef.user(user));
-        return roleGrants(c.account().roleGrants().stream()
-                .filter(g -> g.granteeKind() == ObjectKind.USER && g.grantee().equals(user)).toList());
+        return roleGrants(c.account().roleGrantsTo(ObjectKind.USER, user));
     }
 
     static Result of(Context c, String role) {
         c.access().requireExists(ObjectRef.role(role));
-        return roleGrants(c.account().roleGrants().stream().filter(g -> g.role().equals(role)).toList());
+        return roleGrants(c.account().roleGrantsOf(role));
     }
 
     private static Result roleGrants(List<RoleGrant> grants) {

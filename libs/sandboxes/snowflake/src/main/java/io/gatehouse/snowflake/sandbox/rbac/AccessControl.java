@@ -40,10 +40,8 @@ public final class AccessControl {
         while (!todo.isEmpty()) {
             String r = todo.poll();
             if (result.add(r)) {
-                for (RoleGrant g : account.roleGrants()) {
-                    if (g.granteeKind() == ObjectKind.ROLE && g.grantee().equals(r)) {
-                        todo.add(g.role());
-                    }
+                for (RoleGrant g : account.roleGrantsTo(ObjectKind.ROLE, r)) {
+                    todo.add(g.role());
                 }
             }
         }
@@ -54,10 +52,8 @@ public final class AccessControl {
     /** Every role a user may activate with USE ROLE: granted directly or through the hierarchy, and PUBLIC. */
     public Set<String> userRoles(String user) {
         Set<String> result = new LinkedHashSet<>();
-        for (RoleGrant g : account.roleGrants()) {
-            if (g.granteeKind() == ObjectKind.USER && g.grantee().equals(user)) {
-                result.addAll(effectiveRoles(g.role()));
-            }
+        for (RoleGrant g : account.roleGrantsTo(ObjectKind.USER, user)) {
+            result.addAll(effectiveRoles(g.role()));
         }
         result.add(SystemRoles.PUBLIC);
         return result;

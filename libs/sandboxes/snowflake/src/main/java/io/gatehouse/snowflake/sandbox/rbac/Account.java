@@ -3,6 +3,8 @@ package io.gatehouse.snowflake.sandbox.rbac;
 import io.gatehouse.snowflake.sandbox.sql.ObjectKind;
 import io.gatehouse.snowflake.sandbox.state.AccountState;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,14 @@ public final class Account {
     private final Map<String, UserKeys> userKeys = new LinkedHashMap<>();
     private final List<PrivilegeGrant> grants = new ArrayList<>();
     private final List<RoleGrant> roleGrants = new ArrayList<>();
+    /**
+     * The same grants by grantee, and the role grants by role and by grantee, each list in the order of the lists
+     * above: SHOW GRANTS TO / OF and every statement's role hierarchy read one role's grants, and a scan of all of
+     * them for each made an account of thousands of roles quadratic (a drift scan of 10,000 roles).
+     */
+    private final Map<String, List<PrivilegeGrant>> grantsByGrantee = new HashMap<>();
+    private final Map<String, List<RoleGrant>> roleGrantsByRole = new HashMap<>();
+    private final Map<Grantee, List<RoleGrant>> roleGrantsByGrantee = new HashMap<>();
     private final List<FutureGrant> futureGrants = new ArrayList<>();
     private final Map<ObjectRef, List<List<Object>>> rows = new LinkedHashMap<>();
     /**
@@ -30,6 +40,13 @@ public final class Account {
      */
     private final Map<String, String> defaultWarehouses = new LinkedHashMap<>();
     private long lastTimestamp;
+
+    /** Who a role grant is granted to: a role or a user. */
+    private record Grantee(ObjectKind kind, String name) {
+        static Grantee of(RoleGrant g) {
+            return new Grantee(g.granteeKind(), g.grantee());
+        }
+    }
 
     public Account(String name) {
         this.name = name;
@@ -72,6 +89,18 @@ public final class Account {
         return objects.values().stream().filter(o -> o.ref().kind() == kind).collect(Collectors.toList());
     }
 
+    /** The objects the role owns, kind by kind ({@link ObjectKind} order), each kind in {@link #objects} order. */
+    public List<SecurableObject> ownedBy(String role) {
+        List<SecurableObject> owned = new ArrayList<>();
+        for (SecurableObject o : objects.values()) {
+            if (role.equals(o.owner())) {
+                owned.add(o);
+            }
+        }
+        owned.sort(Comparator.comparing((SecurableObject o) -> o.ref().kind())); // stable: the map's order within a kind
+        return owned;
+    }
+
     /** Removes an object, everything it contains, and every grant on any of them. */
     public void remove(ObjectRef ref) {
         List<ObjectRef> doomed = objects.keySet().stream().filter(r -> r.equals(ref) || contains(ref, r)).toList();
@@ -82,16 +111,16 @@ public final class Account {
             userKeys.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
             defaultWarehouses.remove(r.kind() == ObjectKind.USER ? r.name() : "\u0000");
         }
-        grants.removeIf(g -> doomed.contains(g.on()));
+        removeGrants(g -> doomed.contains(g.on()));
         futureGrants.removeIf(f -> doomed.contains(f.container()));
         if (ref.kind() == ObjectKind.ROLE) {
-            grants.removeIf(g -> g.grantee().equals(ref.name()));
+            removeGrants(g -> g.grantee().equals(ref.name()));
             futureGrants.removeIf(f -> f.grantee().equals(ref.name()));
-            roleGrants.removeIf(rg -> rg.role().equals(ref.name())
+            removeRoleGrants(rg -> rg.role().equals(ref.name())
                     || rg.granteeKind() == ObjectKind.ROLE && rg.grantee().equals(ref.name()));
         }
         if (ref.kind() == ObjectKind.USER) {
-            roleGrants.removeIf(rg -> rg.granteeKind() == ObjectKind.USER && rg.grantee().equals(ref.name()));
+            removeRoleGrants(rg -> rg.granteeKind() == ObjectKind.USER && rg.grantee().equals(ref.name()));
         }
     }
 
@@ -146,30 +175,71 @@ public final class Account {
         return grants.stream().filter(filter).toList();
     }
 
-    public void addGrant(PrivilegeGrant grant) {
-        grants.add(grant);
+    /** The privileges granted to the role, in {@link #grants()} order. */
+    public List<PrivilegeGrant> grantsTo(String grantee) {
+        return List.copyOf(grantsByGrantee.getOrDefault(grantee, List.of()));
     }
 
+    public void addGrant(PrivilegeGrant grant) {
+        grants.add(grant);
+        grantsByGrantee.computeIfAbsent(grant.grantee(), g -> new ArrayList<>()).add(grant);
+    }
+
+    /** Replaces a grant in place (its position, so its order in SHOW output, stays); the grantee must stay too. */
     public void replaceGrant(PrivilegeGrant old, PrivilegeGrant replacement) {
+        if (!old.grantee().equals(replacement.grantee())) {
+            throw new IllegalArgumentException("a replaced grant keeps its grantee: " + old + ", " + replacement);
+        }
         grants.set(grants.indexOf(old), replacement);
+        List<PrivilegeGrant> ofGrantee = grantsByGrantee.get(old.grantee());
+        ofGrantee.set(ofGrantee.indexOf(old), replacement);
     }
 
     public int removeGrants(Predicate<PrivilegeGrant> filter) {
-        int before = grants.size();
-        grants.removeIf(filter);
-        return before - grants.size();
+        List<PrivilegeGrant> removed = new ArrayList<>();
+        grants.removeIf(g -> filter.test(g) && removed.add(g));
+        for (PrivilegeGrant g : removed) {
+            unindex(grantsByGrantee, g.grantee(), g);
+        }
+        return removed.size();
     }
 
     public List<RoleGrant> roleGrants() {
         return List.copyOf(roleGrants);
     }
 
+    /** The grants of the role (to roles and users), in {@link #roleGrants()} order. */
+    public List<RoleGrant> roleGrantsOf(String role) {
+        return List.copyOf(roleGrantsByRole.getOrDefault(role, List.of()));
+    }
+
+    /** The roles granted to the role or user, in {@link #roleGrants()} order. */
+    public List<RoleGrant> roleGrantsTo(ObjectKind granteeKind, String grantee) {
+        return List.copyOf(roleGrantsByGrantee.getOrDefault(new Grantee(granteeKind, grantee), List.of()));
+    }
+
     public void addRoleGrant(RoleGrant grant) {
         roleGrants.add(grant);
+        roleGrantsByRole.computeIfAbsent(grant.role(), r -> new ArrayList<>()).add(grant);
+        roleGrantsByGrantee.computeIfAbsent(Grantee.of(grant), g -> new ArrayList<>()).add(grant);
     }
 
     public void removeRoleGrants(Predicate<RoleGrant> filter) {
-        roleGrants.removeIf(filter);
+        List<RoleGrant> removed = new ArrayList<>();
+        roleGrants.removeIf(g -> filter.test(g) && removed.add(g));
+        for (RoleGrant g : removed) {
+            unindex(roleGrantsByRole, g.role(), g);
+            unindex(roleGrantsByGrantee, Grantee.of(g), g);
+        }
+    }
+
+    /** Takes one occurrence of {@code grant} out of its key's list (equal grants are interchangeable there). */
+    private static <K, G> void unindex(Map<K, List<G>> index, K key, G grant) {
+        List<G> list = index.get(key);
+        list.remove(grant);
+        if (list.isEmpty()) {
+            index.remove(key);
+        }
     }
 
     public List<FutureGrant> futureGrants() {
@@ -207,8 +277,8 @@ public final class Account {
         if (state.userKeys() != null) { // absent from state files written before key-pair login
             account.userKeys.putAll(state.userKeys());
         }
-        account.grants.addAll(state.grants());
-        account.roleGrants.addAll(state.roleGrants());
+        state.grants().forEach(account::addGrant);
+        state.roleGrants().forEach(account::addRoleGrant);
         account.futureGrants.addAll(state.futureGrants());
         if (state.defaultWarehouses() != null) {
             // null in a state file written before warehouses were modelled
