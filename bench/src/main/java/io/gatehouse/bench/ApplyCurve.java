@@ -235,7 +235,7 @@ final class ApplyCurve implements Benchmarks.Harness {
 
     /** The issue's goals, judged on this run's points where it measured them. */
     private String goals(List<Point> points) {
-        StringBuilder out = new StringBuilder("Goals:\n\n");
+        StringBuilder out = new StringBuilder("Judged against issue 17's goals:\n\n");
         points.stream().filter(p -> p.latencyMs() == 100 && p.concurrency() == 16).findFirst().ifPresent(p -> {
             double ofLimit = 100 * p.limitSeconds() / p.seconds();
             double planner = 100 * p.limitSeconds() / p.plannerSeconds();

@@ -21,6 +21,12 @@ final class BenchmarksPage {
     private BenchmarksPage() {
     }
 
+    /** A report's verdict on one of the issue's goals: "Goal ...: met", "goal: ...", "- ... (goal >= ...): met". */
+    private static boolean isGoal(String line) {
+        String text = line.strip().toLowerCase(java.util.Locale.ROOT);
+        return text.startsWith("goal") || text.contains("(goal ");
+    }
+
     static Path write(Path root, Iterable<String> harnesses) throws IOException {
         Map<String, String> reports = new LinkedHashMap<>();
         for (String name : harnesses) {
@@ -44,8 +50,8 @@ final class BenchmarksPage {
                 ## Goals
 
                 """);
-        reports.values().forEach(report -> report.lines().filter(line -> line.contains("(goal "))
-                .forEach(line -> page.append(line.startsWith("- ") ? line : "- " + line).append('\n')));
+        reports.forEach((name, report) -> report.lines().filter(BenchmarksPage::isGoal).forEach(line -> page
+                .append("- `").append(name).append("`: ").append(line.startsWith("- ") ? line.substring(2) : line).append('\n')));
         reports.forEach((name, report) -> {
             page.append('\n');
             Matcher m = IMAGE.matcher(report);

@@ -255,8 +255,8 @@ final class IncrementalVsFullResync implements Benchmarks.Harness {
                         + "by hand in Snowflake before each re-sync, and every re-sync's changes were exactly the "
                         + "grant-service's statements for the join (checked, any order).%n%n"
                         + "The grant-service's wall time is its pipeline more than Snowflake (its statements' latency "
-                        + "alone is %d x %d ms): Kafka, the inbox, the job queue in the database, and an apply worker that "
-                        + "looks for due jobs every second (`gatehouse.grant.apply.poll-interval`, default 1 s). Latency "
+                        + "alone is %d x %d ms): Kafka, the inbox, the job queue in the database and the apply worker, "
+                        + "each a commit or a hop of its own. Latency "
                         + "alone: statements x %d ms / statements at once; above it is the driver's, the sandbox's and "
                         + "the tool's own time on a shared machine.%n",
                 latency.toMillis(), latency.toMillis(), measured.get(0).costs().get(0).statements(), latency.toMillis(),
