@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -144,7 +145,7 @@ final class ApplyCurve implements Benchmarks.Harness {
     }
 
     private Point measure(Map<String, String> base, Seeded seeded, int latency, int concurrency, int joins) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(base);
+        Map<String, String> env = new HashMap<>(base);
         env.put("GATEHOUSE_GRANT_APPLY_CONCURRENCY", Integer.toString(concurrency));
         // a connection per apply slot, and the pool's usual headroom for the drift check and REST reads
         env.put("GATEHOUSE_SNOWFLAKE_POOL", Integer.toString(concurrency + 4));
