@@ -29,8 +29,9 @@ import org.awaitility.Awaitility;
  * join x latency}. After the headline point (the largest run at {@code bench.curve-headline-ms}), a full drift scan
  * must plan nothing: the state an apply leaves is the state the next scan wants.
  *
- * <p>A point's size: {@code bench.curve-joins} at most, fewer where the limit would pass
- * {@code bench.curve-point-seconds} (concurrency 1 at 100 ms would take an hour at 10,000 joins), at least 100.
+ * <p>A point's size ({@link #joins}): the headline's {@code bench.curve-joins} (10,000 at full size); the others fewer,
+ * where the limit would pass {@code bench.curve-point-seconds} (concurrency 1 at 100 ms would take an hour and a half
+ * at 10,000 joins).
  */
 final class ApplyCurve implements Benchmarks.Harness {
 
@@ -39,9 +40,13 @@ final class ApplyCurve implements Benchmarks.Harness {
 
     private final boolean full = Boolean.getBoolean("bench.full-size");
     private final List<Integer> latencies = Benchmarks.ints("bench.curve-latencies", "0,20,100");
-    private final List<Integer> concurrencies = Benchmarks.ints("bench.curve-concurrency", full ? "1,2,4,8,16,32" : "1,4,16");
+    private final List<Integer> concurrencies = Benchmarks.ints("bench.curve-concurrency", full ? "1,4,16,32" : "1,4,16");
+    /** The headline point's joins: the 10,000 at full size. */
     private final int maxJoins = Integer.getInteger("bench.curve-joins", full ? 10_000 : 500);
-    private final int pointSeconds = Integer.getInteger("bench.curve-point-seconds", full ? 60 : 10);
+    /** Any other point's joins at most: a rate, not a scale, is what they measure. */
+    private final int pointJoins = Integer.getInteger("bench.curve-point-joins", full ? 2_000 : 500);
+    private final int zeroJoins = Integer.getInteger("bench.curve-zero-joins", full ? 1_000 : 500);
+    private final int pointSeconds = Integer.getInteger("bench.curve-point-seconds", full ? 20 : 10);
     private final int headlineMs = Integer.getInteger("bench.curve-headline-ms", 100);
     private final int headlineConcurrency = Integer.getInteger("bench.curve-headline-concurrency", 16);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -103,13 +108,20 @@ final class ApplyCurve implements Benchmarks.Harness {
         return report(points, convergence);
     }
 
-    /** The joins of a point: as many as fit {@code pointSeconds} of limit (5 statements a join), within bounds. */
+    /**
+     * The joins of a point: the headline's {@code bench.curve-joins}; at 0 ms {@code bench.curve-zero-joins}; else as
+     * many as fit {@code pointSeconds} of limit (5 statements a join), at least 100 and at most
+     * {@code bench.curve-point-joins}. At full size the grid takes about 35 minutes on 2 cores, the headline half of it.
+     */
     private int joins(int latency, int concurrency) {
-        if (latency == 0 || (latency == headlineMs && concurrency == headlineConcurrency)) {
+        if (latency == headlineMs && concurrency == headlineConcurrency) {
             return maxJoins;
         }
+        if (latency == 0) {
+            return zeroJoins;
+        }
         long fit = (long) pointSeconds * 1000 * concurrency / (5L * latency);
-        return (int) Math.max(100, Math.min(maxJoins, fit));
+        return (int) Math.max(100, Math.min(pointJoins, fit));
     }
 
     /** The users joined so far on one system, each point adding new ones. */

@@ -28,14 +28,18 @@ final class BenchmarksPage {
     }
 
     static Path write(Path root, Iterable<String> harnesses) throws IOException {
+        Path docs = root.resolve("docs");
+        Map<String, String> kept = sections(docs.resolve("benchmarks.md"));
         Map<String, String> reports = new LinkedHashMap<>();
         for (String name : harnesses) {
             Path report = Path.of("target", "bench", name + ".md");
             if (Files.exists(report)) {
                 reports.put(name, Files.readString(report));
+            } else if (kept.containsKey(name)) {
+                // not run this time (a fresh clone, a run of some harnesses): the page keeps what it said, dated
+                reports.put(name, kept.get(name));
             }
         }
-        Path docs = root.resolve("docs");
         Path images = Files.createDirectories(docs.resolve("benchmarks"));
         StringBuilder page = new StringBuilder("""
                 # Benchmarks
@@ -70,5 +74,30 @@ final class BenchmarksPage {
         Path file = docs.resolve("benchmarks.md");
         Files.writeString(file, page);
         return file;
+    }
+
+    /** The page's sections by harness ({@code ## name} up to the next heading), or none before the first write. */
+    private static Map<String, String> sections(Path page) throws IOException {
+        Map<String, String> sections = new LinkedHashMap<>();
+        if (!Files.exists(page)) {
+            return sections;
+        }
+        String name = null;
+        StringBuilder section = new StringBuilder();
+        for (String line : Files.readAllLines(page)) {
+            if (line.startsWith("## ")) {
+                if (name != null) {
+                    sections.put(name, section.toString());
+                }
+                name = line.substring(3).strip();
+                section = new StringBuilder();
+            }
+            section.append(line).append('\n');
+        }
+        if (name != null) {
+            sections.put(name, section.toString());
+        }
+        sections.remove("Goals");
+        return sections;
     }
 }

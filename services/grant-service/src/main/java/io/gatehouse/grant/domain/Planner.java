@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,9 +104,12 @@ public final class Planner {
                 }
             }
         }
-        List<String> order = states.stream().map(RoleState::role).toList();
+        // a role's place by a map, not a list search: a shared schema's plan sorts thousands of statements of
+        // thousands of roles
+        Map<String, Integer> order = new HashMap<>();
+        states.forEach(state -> order.putIfAbsent(state.role(), order.size()));
         out.sort(Comparator.comparingInt(Statement::phase)
-                .thenComparingInt(s -> order.indexOf(s.role()))
+                .thenComparingInt(s -> order.getOrDefault(s.role(), -1))
                 .thenComparing(Statement::sql));
         return out;
     }

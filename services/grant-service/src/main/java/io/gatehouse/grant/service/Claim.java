@@ -81,6 +81,14 @@ public final class Claim {
         return "job " + jobId;
     }
 
+    /**
+     * True when the lease has run down by more than a quarter since it was last written: a start that planned for that
+     * long writes it afresh before it commits, or the first renewal could come after {@link #held} turned false.
+     */
+    boolean runningDown() {
+        return Instant.now().isAfter(leaseUntil.minus(lease.multipliedBy(3).dividedBy(4)));
+    }
+
     /** Still ours by what this instance knows: not fenced out, and at least half a lease left before a takeover. */
     boolean held() {
         return !lost && Instant.now().isBefore(leaseUntil.minus(lease.dividedBy(2)));

@@ -145,6 +145,17 @@ public class ClaimKeeper {
         });
     }
 
+    /**
+     * Writes the lease afresh, in the caller's (starting) transaction, when planning took long enough to run it down:
+     * renewals only begin once that transaction commits, and a job of a thousand members plans for seconds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshIfRunningDown(Claim claim) {
+        if (claim.runningDown()) {
+            fence(claim);
+        }
+    }
+
     /** Gives back the job and its role locks if the claim still holds them (after a recorded outcome they are gone). */
     public void release(Claim claim) {
         renewals.release(claim.token());

@@ -117,6 +117,7 @@ public class JobRunner {
         if (plan == null) {
             throw new RolesBusy();
         }
+        claims.refreshIfRunningDown(claim);
         return new Start(null, claim, job, plan, null);
     }
 }
