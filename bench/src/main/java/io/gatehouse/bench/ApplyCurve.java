@@ -52,7 +52,8 @@ final class ApplyCurve implements Benchmarks.Harness {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** One point of the grid, measured end to end and by the planner alone. */
-    record Point(int latencyMs, int concurrency, int joins, double seconds, long statements, double plannerSeconds) {
+    record Point(int latencyMs, int concurrency, int joins, double seconds, long statements, double plannerSeconds,
+                 Map<String, Double> cpu) {
         double perJoin() {
             return (double) statements / joins;
         }
@@ -94,7 +95,7 @@ final class ApplyCurve implements Benchmarks.Harness {
                 Seeded seeded = new Seeded(companion, snowflake);
                 for (int concurrency : concurrencies) {
                     int joins = joins(latency, concurrency);
-                    Point point = measure(env, seeded, latency, concurrency, joins);
+                    Point point = measure(env, seeded, kafka, latency, concurrency, joins);
                     points.add(point);
                     System.out.printf("apply-curve: %d ms, concurrency %d: %d joins in %.1f s (%.1f/s; limit %.1f s), "
                                     + "planner alone %.1f s%n", latency, concurrency, joins, point.seconds(),
@@ -156,7 +157,8 @@ final class ApplyCurve implements Benchmarks.Harness {
         }
     }
 
-    private Point measure(Map<String, String> base, Seeded seeded, int latency, int concurrency, int joins) throws Exception {
+    private Point measure(Map<String, String> base, Seeded seeded, KafkaProcess kafka, int latency, int concurrency, int joins)
+            throws Exception {
         Map<String, String> env = new HashMap<>(base);
         env.put("GATEHOUSE_GRANT_APPLY_CONCURRENCY", Integer.toString(concurrency));
         // a connection per apply slot, and the pool's usual headroom for the drift check and REST reads
@@ -172,12 +174,17 @@ final class ApplyCurve implements Benchmarks.Harness {
             }
             seeded.join(WARM_UP, Duration.ZERO); // the JIT and the pool's logins, untimed
             long before = seeded.snowflake.statementLog().entries().size();
+            Map<String, Long> processes = new java.util.LinkedHashMap<>();
+            processes.put("grant-service", service.pid());
+            processes.put("Kafka broker", kafka.pid());
+            Map<String, Double> cpuBefore = CpuTime.sample(processes);
             Instant start = Instant.now();
             seeded.join(joins, Duration.ofMillis(latency));
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Map<String, Double> cpu = CpuTime.between(cpuBefore, CpuTime.sample(processes));
             long statements = seeded.snowflake.statementLog().entries().size() - before;
             double planner = PlannerApply.measure(joins, latency, concurrency).seconds();
-            return new Point(latency, concurrency, joins, seconds, statements, planner);
+            return new Point(latency, concurrency, joins, seconds, statements, planner, cpu);
         }
     }
 
@@ -218,6 +225,7 @@ final class ApplyCurve implements Benchmarks.Harness {
                     limited ? String.format("%.0f%%", 100 * p.limitSeconds() / p.seconds()) : "-",
                     limited ? String.format("%.0f%%", 100 * p.limitSeconds() / p.plannerSeconds()) : "-"));
         }
+        out.append(cpuTable(points));
         for (int latency : latencies) {
             Plot plot = Plot.of("Joins applied per second at " + latency + " ms per statement", "apply concurrency", "joins/s");
             for (Point p : points) {
@@ -242,6 +250,31 @@ final class ApplyCurve implements Benchmarks.Harness {
             if (convergence.drifted() != 0) {
                 throw new IllegalStateException("the drift scan after the apply found " + convergence.drifted() + " drifted roles");
             }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Where the cores went while a point's joins were applied: CPU milliseconds per join by process, and how busy the
+     * machine was. The users' creation in Snowflake before the clock is not in it; the producer's sends are.
+     */
+    private static String cpuTable(List<Point> points) {
+        List<Point> measured = points.stream().filter(p -> !p.cpu().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            return "";
+        }
+        List<String> parts = List.copyOf(measured.get(0).cpu().keySet());
+        StringBuilder out = new StringBuilder(String.format("%nCPU per join while a point's joins were applied (ms, user "
+                + "and system, from /proc), and the machine's cores in use (%d cores):%n%n| latency | concurrency | ",
+                Runtime.getRuntime().availableProcessors()));
+        out.append(String.join(" | ", parts)).append(" | cores in use |\n|---|---|")
+                .append("---|".repeat(parts.size() + 1)).append('\n');
+        for (Point p : measured) {
+            out.append(String.format("| %d ms | %d | ", p.latencyMs(), p.concurrency()));
+            for (String part : parts) {
+                out.append(String.format("%.1f | ", 1000 * p.cpu().getOrDefault(part, 0.0) / p.joins()));
+            }
+            out.append(String.format("%.2f |%n", p.cpu().getOrDefault(CpuTime.MACHINE, 0.0) / p.seconds()));
         }
         return out.toString();
     }

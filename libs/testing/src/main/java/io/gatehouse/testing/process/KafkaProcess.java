@@ -45,6 +45,11 @@ public final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
+    /** The broker's process id, to read its CPU time from {@code /proc} (benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

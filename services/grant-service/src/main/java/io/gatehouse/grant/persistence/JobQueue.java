@@ -67,18 +67,32 @@ public class JobQueue {
      * Jobs that may start now, oldest first, at most {@code limit}: unfinished, due, under no live lease, the first
      * unfinished job of their key (a later one waits for it, even while it waits for its retry, its user or another
      * instance), and naming no role a running job has locked (on any instance: a storm of jobs on one role does not
-     * hide the jobs behind it). The database picks them (index {@code apply_job_key}), so a round reads a handful of
-     * rows however long the queue: a backlog of ten thousand jobs costs no more per round than one of ten.
+     * hide the jobs behind it).
+     *
+     * <p>A round must cost a handful of rows however long the queue and however many jobs are done, and must not
+     * depend on fresh statistics: a queue table grows by thousands of rows between two ANALYZEs. So one query per
+     * status, each walking {@code apply_job_status (status, id)} in order and stopping at {@code limit}, and the
+     * first-of-key test as a per-row minimum over {@code apply_job_key (job_key, id)}. Written as {@code not exists}
+     * over both statuses, PostgreSQL planned it on stale statistics as a scan of every unfinished job per candidate
+     * (65 ms a round at a backlog of 350, quadratic beyond; about 1 ms this way at 10,000, docs/architecture-notes.md).
      */
     public List<ApplyJob> startable(Instant now, int limit) {
-        List<Long> ids = ApplyJob.getEntityManager().createQuery("select j.id from ApplyJob j where j.status in ?1 "
-                        + "and j.nextAttemptAt <= ?2 and (j.leaseUntil is null or j.leaseUntil < ?2) and not exists "
-                        + "(select 1 from ApplyJob e where e.jobKey = j.jobKey and e.status in ?1 and e.id < j.id) "
-                        + "and not exists (select 1 from ApplyJob r join r.roles role, RoleLock l where r.id = j.id "
-                        + "and l.roleName = role and l.leaseUntil >= ?2) "
-                        + "order by j.id", Long.class)
-                .setParameter(1, UNFINISHED).setParameter(2, now).setMaxResults(limit).getResultList();
-        return ids.isEmpty() ? List.of() : ApplyJob.list("id in ?1 order by id", ids);
+        List<Long> ids = new ArrayList<>();
+        for (JobStatus status : UNFINISHED) {
+            ids.addAll(ApplyJob.getEntityManager().createQuery("select j.id from ApplyJob j where j.status = ?1 "
+                            + "and j.nextAttemptAt <= ?2 and (j.leaseUntil is null or j.leaseUntil < ?2) and j.id = "
+                            + "(select min(e.id) from ApplyJob e where e.jobKey = j.jobKey and e.status in ?3) "
+                            + "and not exists (select 1 from ApplyJob r join r.roles role, RoleLock l where r.id = j.id "
+                            + "and l.roleName = role and l.leaseUntil >= ?2) "
+                            + "order by j.id", Long.class)
+                    .setParameter(1, status).setParameter(2, now).setParameter(3, UNFINISHED)
+                    .setMaxResults(limit).getResultList());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> first = ids.stream().sorted().limit(limit).toList();
+        return ApplyJob.list("id in ?1 order by id", first);
     }
 
     /** Parked jobs after {@code afterId} (0: from the first), oldest first, at most {@code limit}. */
