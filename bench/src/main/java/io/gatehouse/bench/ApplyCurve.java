@@ -112,7 +112,7 @@ final class ApplyCurve implements Benchmarks.Harness {
     /**
      * The joins of a point: the headline's {@code bench.curve-joins}; at 0 ms {@code bench.curve-zero-joins}; else as
      * many as fit {@code pointSeconds} of limit (5 statements a join), at least 100 and at most
-     * {@code bench.curve-point-joins}. At full size the grid takes about 35 minutes on 2 cores, the headline half of it.
+     * {@code bench.curve-point-joins}. At full size the grid took 36 minutes on 2 cores, the headline point 13 of them.
      */
     private int joins(int latency, int concurrency) {
         if (latency == headlineMs && concurrency == headlineConcurrency) {
